@@ -18,4 +18,12 @@ public interface StageContext {
 
   /** The clock every time-dependent decision must use (tests inject a fixed one). */
   Clock clock();
+
+  /** A context with fixed values. */
+  static StageContext of(String pipeline, String stage, int instance, Clock clock) {
+    return new Fixed(pipeline, stage, instance, clock);
+  }
+
+  /** The plain implementation returned by {@link #of}. */
+  record Fixed(String pipeline, String stage, int instance, Clock clock) implements StageContext {}
 }

@@ -1,0 +1,46 @@
+package dev.gyre.cli;
+
+import dev.gyre.cli.internal.ModelTraining;
+import dev.gyre.spec.ScoreStageSpec;
+import dev.gyre.spec.SpecDocument;
+import dev.gyre.spec.SpecLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gyre train SPEC --data CSV --label COLUMN}: trains a score stage's model. */
+@Command(name = "train", description = {
+    "Train the model of a score stage on labelled CSV data and write it where the spec's model.path says.",
+    "Each row goes through the spec's earlier stages first, with the same code as online, so the",
+    "model sees exactly the features it will be served. Writes ONNX with its training report inside."})
+final class TrainCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "the pipeline spec (YAML)")
+  Path specFile;
+
+  @Option(names = "--data", required = true, paramLabel = "CSV",
+      description = "labelled rows; a header names the columns, which match the source fields")
+  Path data;
+
+  @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "the column holding the label")
+  String label;
+
+  @Option(names = "--stage", paramLabel = "NAME", description = "the score stage (default: the first one)")
+  String stage;
+
+  @Option(names = "--epochs", defaultValue = "20", description = "passes over the data (default: ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() {
+    SpecDocument document = SpecLoader.load(specFile);
+    String name = stage != null ? stage : document.spec().stages().stream()
+        .filter(ScoreStageSpec.class::isInstance).map(s -> s.name()).findFirst().orElse("(none)");
+    System.out.println(ModelTraining.train(document, name, data, label, epochs, seed).summary());
+    return Gyre.OK;
+  }
+}

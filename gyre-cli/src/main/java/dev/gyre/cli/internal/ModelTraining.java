@@ -1,0 +1,110 @@
+package dev.gyre.cli.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gyre.api.ModelException;
+import dev.gyre.api.SpecException;
+import dev.gyre.api.SpecProblem;
+import dev.gyre.core.driver.PipelineDriver;
+import dev.gyre.core.event.EventCodec;
+import dev.gyre.core.plan.PipelinePlan;
+import dev.gyre.core.plan.PipelinePlanner;
+import dev.gyre.spec.FieldSpec;
+import dev.gyre.spec.ModelSpec;
+import dev.gyre.spec.ScoreStageSpec;
+import dev.gyre.spec.SpecDocument;
+import dev.gyre.spec.StageSpec;
+import dev.gyre.train.TrainerSettings;
+import dev.gyre.train.TrainingReport;
+import dev.gyre.train.TrainingSet;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Trains the model of a score stage from labelled CSV rows. Each row becomes a source event (its
+ * columns named like the source fields, typed by the schema) and goes through the spec's stages
+ * before the score stage with the very code that runs online, so training features equal serving
+ * features by construction. Rows a stage rejects are counted and left out.
+ */
+public final class ModelTraining {
+  private ModelTraining() {}
+
+  /** What training did. */
+  public record Outcome(TrainingReport report, int rowsRead, Map<String, Long> rejected, Path model) {
+    public String summary() {
+      StringBuilder text = new StringBuilder(String.format("Trained on %,d of %,d rows -> %s%n",
+          report.rows(), rowsRead, model));
+      rejected.forEach((reason, n) -> text.append(String.format("  left out %,d rows: %s%n", n, reason)));
+      text.append(String.format("  holdout accuracy %.3f (majority baseline %.3f), ROC AUC %s",
+          report.holdoutAccuracy(), report.baselineAccuracy(),
+          Double.isNaN(report.holdoutAuc()) ? "n/a" : String.format("%.3f", report.holdoutAuc())));
+      return text.toString();
+    }
+  }
+
+  public static Outcome train(SpecDocument document, String stageName, Path csv, String labelColumn, int epochs,
+      long seed) {
+    List<StageSpec> stages = document.spec().stages();
+    int index = -1;
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).name().equals(stageName) && stages.get(i) instanceof ScoreStageSpec) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      throw new SpecException(new SpecProblem("--stage", 0, stageName, "is not a score stage of the spec;"
+          + " score stages: " + stages.stream().filter(ScoreStageSpec.class::isInstance).map(StageSpec::name).toList()));
+    }
+    ModelSpec model = ((ScoreStageSpec) stages.get(index)).model();
+    List<float[]> rows = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    Map<String, Long> rejected = new TreeMap<>();
+    int read = 0;
+    EventCodec codec = new EventCodec(Integer.MAX_VALUE);
+    try (PipelinePlan plan = new PipelinePlanner(d -> {
+          throw new ModelException("not loaded while training");
+        }).plan(document, index);
+         PipelineDriver driver = new PipelineDriver(plan, Clock.systemUTC());
+         Reader in = Files.newBufferedReader(csv)) {
+      List<FieldSpec> fields = document.spec().source().schema().fields();
+      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        read++;
+        if (!row.isMapped(labelColumn)) {
+          throw new SpecException(new SpecProblem("--label", 0, labelColumn, "is not a column of " + csv
+              + "; columns: " + row.getParser().getHeaderNames()));
+        }
+        ObjectNode event = CsvEvents.toEvent(row, fields);
+        byte[] payload = codec.encode(event);
+        PipelineDriver.Result result = driver.send(null, payload);
+        if (result instanceof PipelineDriver.DeadLettered dead) {
+          rejected.merge(dead.stage() + ": " + dead.reason(), 1L, Long::sum);
+          continue;
+        }
+        ObjectNode features = (ObjectNode) EventCodec.mapper().readTree(((PipelineDriver.Delivered) result).value());
+        float[] x = new float[model.inputs().size()];
+        for (int i = 0; i < x.length; i++) {
+          JsonNode v = features.get(model.inputs().get(i));
+          x[i] = v == null || v.isNull() ? Float.NaN : v.isBoolean() ? (v.booleanValue() ? 1f : 0f) : v.floatValue();
+        }
+        rows.add(x);
+        labels.add(row.get(labelColumn));
+      }
+      Files.createDirectories(model.path().toAbsolutePath().getParent());
+      TrainingReport report = Trainers.logistic(new TrainingSet(model.inputs(), rows, labels),
+          TrainerSettings.DEFAULTS.withEpochs(epochs).withSeed(seed), model.name(), model.version(), model.path());
+      return new Outcome(report, read, rejected, model.path());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + csv, e);
+    }
+  }
+}

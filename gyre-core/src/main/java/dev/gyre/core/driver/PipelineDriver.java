@@ -1,0 +1,80 @@
+package dev.gyre.core.driver;
+
+import dev.gyre.api.InputRecord;
+import dev.gyre.api.Outcome;
+import dev.gyre.api.Stage;
+import dev.gyre.api.StageContext;
+import dev.gyre.core.plan.PipelinePlan;
+import dev.gyre.core.plan.StagePlan;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pushes records through every stage of a plan, synchronously, in the calling thread. Keeps what
+ * reached each topic (outputs and dead letters) so tests can read them back. One stage instance
+ * per stage; not thread-safe.
+ */
+public final class PipelineDriver implements AutoCloseable {
+
+  /** A record as it reached a topic. */
+  public record Record(String key, byte[] value) {}
+
+  /** What became of one input: it came out of the last stage, or a stage dead-lettered it. */
+  public sealed interface Result permits Delivered, DeadLettered {}
+
+  public record Delivered(String key, byte[] value) implements Result {}
+
+  public record DeadLettered(String stage, String reason, String detail) implements Result {}
+
+  private final List<StagePlan> plans;
+  private final List<Stage> stages = new ArrayList<>();
+  private final Map<String, List<Record>> topics = new LinkedHashMap<>();
+
+  public PipelineDriver(PipelinePlan plan, Clock clock) {
+    this.plans = plan.stages();
+    for (StagePlan stagePlan : plans) {
+      Stage stage = stagePlan.factory().get();
+      stage.init(StageContext.of(plan.spec().name(), stagePlan.name(), 0, clock));
+      stages.add(stage);
+    }
+  }
+
+  /** Sends one record into the source topic and through every stage. */
+  public Result send(String key, byte[] value) {
+    for (int i = 0; i < stages.size(); i++) {
+      StagePlan plan = plans.get(i);
+      Outcome outcome;
+      try {
+        outcome = stages.get(i).process(InputRecord.of(key, value));
+      } catch (RuntimeException e) {
+        outcome = Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      if (outcome instanceof Outcome.DeadLetter dead) {
+        topic(plan.deadLetterTopic()).add(new Record(key, value));
+        return new DeadLettered(plan.name(), dead.reason(), dead.detail());
+      }
+      Outcome.Emit emit = (Outcome.Emit) outcome;
+      key = emit.key() != null ? emit.key() : key;
+      value = emit.value();
+      topic(plan.outputTopic()).add(new Record(key, value));
+    }
+    return new Delivered(key, value);
+  }
+
+  /** Everything that reached {@code topic} so far, in order. */
+  public List<Record> readTopic(String topic) {
+    return List.copyOf(topics.getOrDefault(topic, List.of()));
+  }
+
+  private List<Record> topic(String name) {
+    return topics.computeIfAbsent(name, k -> new ArrayList<>());
+  }
+
+  @Override
+  public void close() {
+    stages.forEach(Stage::close);
+  }
+}

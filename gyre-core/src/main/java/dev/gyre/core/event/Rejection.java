@@ -1,0 +1,36 @@
+package dev.gyre.core.event;
+
+import dev.gyre.api.Outcome;
+
+/**
+ * Why an event cannot go on, as a stable reason code and a human-readable detail.
+ * Thrown only inside a stage's {@code process} and turned into a dead letter there.
+ */
+public final class Rejection extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public static final String OVERSIZED = "oversized";
+  public static final String MALFORMED_JSON = "malformed-json";
+  public static final String NOT_AN_OBJECT = "not-an-object";
+  public static final String MISSING_FIELD = "missing-field";
+  public static final String WRONG_TYPE = "wrong-type";
+  public static final String NOT_FINITE = "not-finite";
+  public static final String FORMULA_ERROR = "formula-error";
+  public static final String MODEL_INPUT = "model-input";
+  public static final String MODEL_ERROR = "model-error";
+
+  private final String reason;
+
+  public Rejection(String reason, String detail) {
+    super(detail, null, false, false);
+    this.reason = reason;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public Outcome toOutcome() {
+    return Outcome.deadLetter(reason, getMessage());
+  }
+}

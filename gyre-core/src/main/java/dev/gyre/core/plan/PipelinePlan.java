@@ -1,0 +1,33 @@
+package dev.gyre.core.plan;
+
+import dev.gyre.api.Model;
+import dev.gyre.spec.PipelineSpec;
+import java.util.List;
+
+/**
+ * A pipeline ready to run: its topics in creation order, its stages in data-flow order, and the
+ * models they share. Closing the plan closes the models.
+ */
+public record PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<StagePlan> stages, List<Model> models)
+    implements AutoCloseable {
+  public PipelinePlan {
+    topics = List.copyOf(topics);
+    stages = List.copyOf(stages);
+    models = List.copyOf(models);
+  }
+
+  public StagePlan stage(String name) {
+    return stages.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no stage named '" + name + "'"));
+  }
+
+  /** The topic the last stage writes. */
+  public String finalTopic() {
+    return stages.get(stages.size() - 1).outputTopic();
+  }
+
+  @Override
+  public void close() {
+    models.forEach(Model::close);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.gyre.core.plan;
+
+import dev.gyre.api.Model;
+import dev.gyre.api.SpecException;
+import dev.gyre.api.SpecProblem;
+import dev.gyre.core.event.EventCodec;
+import dev.gyre.core.event.EventSchema;
+import dev.gyre.core.stage.FeatureStage;
+import dev.gyre.formula.Definition;
+import dev.gyre.formula.FormulaError;
+import dev.gyre.formula.FormulaException;
+import dev.gyre.formula.Program;
+import dev.gyre.spec.FeatureStageSpec;
+import dev.gyre.spec.FieldSpec;
+import dev.gyre.spec.FieldType;
+import dev.gyre.spec.PipelineSpec;
+import dev.gyre.spec.ScoreStageSpec;
+import dev.gyre.spec.SpecDocument;
+import dev.gyre.spec.SpecLocations;
+import dev.gyre.spec.StageSpec;
+import dev.gyre.spec.TopicName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a loaded spec into a {@link PipelinePlan}: compiles each feature stage's formulas against
+ * the fields that reach it, checks each model's inputs against them, loads models, and derives
+ * every topic's schema. Collects every problem before failing, as one {@link SpecException}.
+ */
+public final class PipelinePlanner {
+  private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final ModelLoader models;
+
+  /** @param models loads the models of score stages ({@link ModelLoader#serviceLoader()} in production) */
+  public PipelinePlanner(ModelLoader models) {
+    this.models = models;
+  }
+
+  /** Plans the whole pipeline. */
+  public PipelinePlan plan(SpecDocument document) {
+    return plan(document, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Plans the first {@code stageCount} stages only, for example the feature stages that compute a
+   * model's inputs when training it.
+   */
+  public PipelinePlan plan(SpecDocument document, int stageCount) {
+    PipelineSpec spec = document.spec();
+    SpecLocations where = document.locations();
+    List<SpecProblem> problems = new ArrayList<>();
+    List<TopicPlan> topics = new ArrayList<>();
+    List<StagePlan> stages = new ArrayList<>();
+    List<Model> loaded = new ArrayList<>();
+    List<FieldSpec> fields = spec.source().schema().fields();
+    for (int i = 0; i < fields.size(); i++) {
+      if (!FIELD_NAME.matcher(fields.get(i).name()).matches()) {
+        problems.add(where.problem("source.schema.fields." + fields.get(i).name(),
+            "is not a usable field name; use letters, digits and '_', not starting with a digit"));
+      }
+    }
+    topics.add(new TopicPlan(spec.source().topic(), schemaOf(spec.source().topic(), fields)));
+    EventCodec codec = new EventCodec(spec.source().schema().maxMessageBytes());
+    String input = spec.source().topic();
+    int count = Math.min(stageCount, spec.stages().size());
+    for (int i = 0; i < count; i++) {
+      StageSpec stage = spec.stages().get(i);
+      String path = "stages[" + i + "]";
+      List<FieldSpec> inputFields = fields;
+      EventSchema schema = new EventSchema(inputFields);
+      StageBuild build = switch (stage) {
+        case FeatureStageSpec features -> features(features, path, inputFields, codec, schema, spec, where, problems);
+        case ScoreStageSpec score -> ScoreStages.build(score, path, inputFields, codec, schema, spec, where, problems,
+            models, loaded);
+      };
+      if (build == null) {
+        break;
+      }
+      fields = build.outputFields();
+      String outputSchema = schemaOf(stage.output(), fields);
+      topics.add(new TopicPlan(stage.output(), outputSchema));
+      topics.add(new TopicPlan(stage.deadLetterTopic(), null));
+      stages.add(new StagePlan(stage.name(), input, stage.output(), stage.deadLetterTopic(), inputFields, fields,
+          outputSchema, stage.parallelism(), stage.onError(), build.factory()));
+      input = stage.output();
+    }
+    if (spec.feedback() != null) {
+      topics.add(new TopicPlan(spec.feedback().topic(), null));
+    }
+    if (!problems.isEmpty()) {
+      loaded.forEach(Model::close);
+      throw new SpecException(problems);
+    }
+    return new PipelinePlan(spec, topics, stages, loaded);
+  }
+
+  private static StageBuild features(FeatureStageSpec stage, String path, List<FieldSpec> inputFields,
+      EventCodec codec, EventSchema schema, PipelineSpec spec, SpecLocations where, List<SpecProblem> problems) {
+    List<Definition> definitions = stage.features().stream()
+        .map(f -> new Definition(f.name(), f.expression())).toList();
+    Program program;
+    try {
+      program = Program.compile(definitions, FieldTypes.formulaTypes(inputFields));
+    } catch (FormulaException e) {
+      for (FormulaError error : e.errors()) {
+        problems.add(where.problem(path + ".features[" + error.definition() + "]",
+            error.message() + " (column " + error.column() + " of the expression)"));
+      }
+      return null;
+    }
+    List<FieldSpec> out = new ArrayList<>(inputFields);
+    for (int i = 0; i < program.outputs().size(); i++) {
+      out.add(new FieldSpec(program.outputs().get(i), FieldTypes.fieldType(program.outputType(i)), true));
+    }
+    String keyField = spec.keyField();
+    return new StageBuild(out, () -> new FeatureStage(codec, schema, keyField, program));
+  }
+
+  private static String schemaOf(String topic, List<FieldSpec> fields) {
+    return AvroRecordSchema.of(TopicName.parse(topic).local(), fields);
+  }
+
+  /** What planning one stage produced. */
+  record StageBuild(List<FieldSpec> outputFields, java.util.function.Supplier<dev.gyre.api.Stage> factory) {}
+
+  static boolean isNumeric(FieldType type) {
+    return type != FieldType.STRING;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.gyre.core.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gyre.api.Model;
+import dev.gyre.api.ModelException;
+import dev.gyre.api.Prediction;
+import dev.gyre.core.event.EventCodec;
+import dev.gyre.core.event.EventSchema;
+import dev.gyre.core.event.Rejection;
+import java.util.List;
+
+/**
+ * Scores each event with a {@link Model} and adds {@code prediction}, {@code probability},
+ * {@code model} and {@code model_version}. Model inputs are read from the event's fields of the
+ * same name (booleans as 0 or 1); a missing or non-finite input dead-letters the event with reason
+ * {@code model-input}, a failure inside the model with {@code model-error}.
+ */
+public final class ScoreStage extends JsonStage {
+  /** The fields this stage adds, in order. */
+  public static final List<String> OUTPUT_FIELDS = List.of("prediction", "probability", "model", "model_version");
+
+  private final Model model;
+  private final String[] inputs;
+  private final float[] row;
+
+  /** @param model shared by all instances of the stage; must be thread-safe */
+  public ScoreStage(EventCodec codec, EventSchema schema, String keyField, Model model) {
+    super(codec, schema, keyField);
+    this.model = model;
+    this.inputs = model.inputs().toArray(String[]::new);
+    this.row = new float[inputs.length];
+  }
+
+  @Override
+  void enrich(ObjectNode event) {
+    for (int i = 0; i < inputs.length; i++) {
+      row[i] = feature(event, inputs[i]);
+    }
+    Prediction prediction;
+    try {
+      prediction = model.predict(row);
+    } catch (ModelException e) {
+      throw new Rejection(Rejection.MODEL_ERROR, "model '" + model.name() + "' failed: " + e.getMessage());
+    }
+    event.put(OUTPUT_FIELDS.get(0), prediction.label());
+    event.put(OUTPUT_FIELDS.get(1), prediction.probability());
+    event.put(OUTPUT_FIELDS.get(2), model.name());
+    event.put(OUTPUT_FIELDS.get(3), model.version());
+  }
+
+  private static float feature(ObjectNode event, String name) {
+    JsonNode value = event.get(name);
+    if (value == null || value.isNull()) {
+      throw new Rejection(Rejection.MODEL_INPUT, "the model input '" + name + "' is missing");
+    }
+    if (value.isBoolean()) {
+      return value.booleanValue() ? 1f : 0f;
+    }
+    if (!value.isNumber()) {
+      throw new Rejection(Rejection.MODEL_INPUT, "the model input '" + name + "' should be a number but is " + value);
+    }
+    float f = value.floatValue();
+    if (!Float.isFinite(f)) {
+      throw new Rejection(Rejection.MODEL_INPUT, "the model input '" + name + "' is " + value.doubleValue()
+          + ", which is not a finite 32-bit float");
+    }
+    return f;
+  }
+}

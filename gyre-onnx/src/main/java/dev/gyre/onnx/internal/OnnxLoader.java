@@ -1,0 +1,114 @@
+package dev.gyre.onnx.internal;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.gyre.api.ModelDescriptor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/** Reads a model file, opens an ONNX Runtime session on it and checks it against its descriptor. */
+public final class OnnxLoader {
+  private OnnxLoader() {}
+
+  /**
+   * A checked, open session.
+   *
+   * @param session   the session; the caller closes it
+   * @param inputName the model's single input
+   * @param reader    how to read the output
+   * @param metadata  the model's custom metadata (read-only)
+   */
+  public record Loaded(OrtSession session, String inputName, OutputReader reader, Map<String, String> metadata) {}
+
+  /** Loads the descriptor's file; throws {@link dev.gyre.api.ModelException} on any failed check. */
+  public static Loaded load(ModelDescriptor d) {
+    OnnxOptions options = OnnxOptions.of(d);
+    byte[] bytes = read(d, options.maxBytes());
+    OrtSession session = open(d, bytes, options);
+    try {
+      String inputName = checkInput(d, session.getInputInfo());
+      Map<String, String> metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
+      GyreMetadata.checkInputs(d, metadata);
+      OutputReader reader = OutputReaders.choose(
+          d, session.getOutputInfo(), GyreMetadata.list(metadata, GyreMetadata.LABELS));
+      return new Loaded(session, inputName, reader, metadata);
+    } catch (OrtException e) {
+      closeQuietly(session);
+      throw Failures.atLoad(d, "ONNX Runtime could not describe the model (" + e.getMessage() + ")",
+          "Export the model to ONNX again.", e);
+    } catch (RuntimeException e) {
+      closeQuietly(session);
+      throw e;
+    }
+  }
+
+  private static byte[] read(ModelDescriptor d, long maxBytes) {
+    Path path = d.path();
+    if (!Files.exists(path)) {
+      throw Failures.atLoad(d, "the file does not exist",
+          "Check the model path in the spec (relative paths resolve against " + Path.of("").toAbsolutePath() + ").");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw Failures.atLoad(d, "the path is not a regular file", "Point the spec at the .onnx file itself.");
+    }
+    try {
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw Failures.atLoad(d, "the file is " + size + " bytes, more than the limit of " + maxBytes
+            + " (option maxBytes)", "Check that this is the intended model, or raise the option maxBytes.");
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw Failures.atLoad(d, "the file could not be read (" + e + ")",
+          "Check that the file is readable by the user running Gyre.", e);
+    }
+  }
+
+  private static OrtSession open(ModelDescriptor d, byte[] bytes, OnnxOptions options) {
+    OrtEnvironment env = OrtRuntime.environment(d);
+    try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
+      sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
+      sessionOptions.setInterOpNumThreads(1);
+      return env.createSession(bytes, sessionOptions);
+    } catch (OrtException e) {
+      throw Failures.atLoad(d, "the file is not a valid ONNX model (" + e.getMessage().strip() + ")",
+          "Export the model to ONNX again, or check that the path names an .onnx file.", e);
+    }
+  }
+
+  private static String checkInput(ModelDescriptor d, Map<String, NodeInfo> inputs) {
+    int n = d.inputs().size();
+    String want = "Gyre feeds one float tensor [1, " + n + "], one column per spec input " + d.inputs() + ".";
+    if (inputs.size() != 1) {
+      throw Failures.atLoad(d, "the model has " + inputs.size() + " inputs " + inputs.keySet(),
+          want + " Export the model with a single input.");
+    }
+    NodeInfo input = inputs.values().iterator().next();
+    if (!(input.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT || t.getShape().length != 2) {
+      throw Failures.atLoad(d, "input '" + input.getName() + "' is " + input.getInfo()
+          + ", not a float tensor [batch, features]", want);
+    }
+    long columns = t.getShape()[1];
+    if (columns != n && columns != -1) {
+      throw Failures.atLoad(d, "input '" + input.getName() + "' has shape " + Arrays.toString(t.getShape())
+          + ", so " + columns + " features, but the spec lists " + n + " inputs " + d.inputs(),
+          "List exactly the model's features in the spec, in the order it was trained on.");
+    }
+    return input.getName();
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // already failing with a better message
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.gyre.onnx.internal;
+
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtException;
+import dev.gyre.api.Prediction;
+import java.util.List;
+
+/**
+ * Turns the value of one model output, for a batch of one row, into a {@link Prediction}. Chosen
+ * once at load time by {@link OutputReaders#choose}; stateless and thread-safe.
+ */
+public sealed interface OutputReader
+    permits ProbabilityTensorReader, ProbabilityMapReader, RegressionReader {
+
+  /** The model output this reader consumes; the session computes only this one. */
+  String outputName();
+
+  /**
+   * The class labels in output column order, or an empty list when they are only known per row
+   * (probability maps with integer keys and no {@code gyre.labels}) or the model is a regression.
+   */
+  List<String> labels();
+
+  /** Reads the output value of a one-row run. */
+  Prediction read(OnnxValue value) throws OrtException;
+}

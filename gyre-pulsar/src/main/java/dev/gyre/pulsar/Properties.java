@@ -1,0 +1,19 @@
+package dev.gyre.pulsar;
+
+/** Message property names Gyre sets. */
+public final class Properties {
+  private Properties() {}
+
+  /** Epoch millis at which the event entered the pipeline (the source message's publish time). */
+  public static final String INGEST_MILLIS = "gyre.ingest-ms";
+  /** On dead letters: the stage that rejected the event. */
+  public static final String STAGE = "gyre.stage";
+  /** On dead letters: the stable reason code, such as {@code malformed-json}. */
+  public static final String REASON = "gyre.reason";
+  /** On dead letters: the human-readable explanation. */
+  public static final String DETAIL = "gyre.detail";
+  /** On dead letters: the topic the event was read from. */
+  public static final String SOURCE_TOPIC = "gyre.source-topic";
+  /** On dead letters: the id of the rejected message on its source topic. */
+  public static final String SOURCE_MESSAGE_ID = "gyre.source-message-id";
+}

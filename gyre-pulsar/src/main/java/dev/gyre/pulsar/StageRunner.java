@@ -1,0 +1,249 @@
+package dev.gyre.pulsar;
+
+import dev.gyre.api.InputRecord;
+import dev.gyre.api.Outcome;
+import dev.gyre.api.Stage;
+import dev.gyre.api.StageContext;
+import dev.gyre.api.StageException;
+import dev.gyre.core.metrics.StageMetrics;
+import dev.gyre.pulsar.internal.JsonBytesSchema;
+import dev.gyre.spec.ErrorPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pulsar.client.api.BatcherBuilder;
+import org.apache.pulsar.client.api.Consumer;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.apache.pulsar.client.api.Schema;
+import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.apache.pulsar.client.api.SubscriptionType;
+import org.apache.pulsar.client.api.TypedMessageBuilder;
+
+/**
+ * Runs one instance of a {@link Stage} on the Pulsar Java client: one thread receives from a
+ * Key_Shared subscription, calls the stage, and sends the output (or the dead letter)
+ * asynchronously; the input is acknowledged only once that send is persisted, so delivery is
+ * at-least-once and per-key order follows the input's.
+ *
+ * <p>Flow control comes from the producer: when {@code maxPendingMessages} sends are in flight,
+ * {@code sendAsync} blocks the stage thread, which stops receiving, and the broker stops
+ * dispatching once the receiver queue is full. {@link #stop} finishes the event at hand, flushes,
+ * waits for every pending acknowledgement and closes; events received but not yet processed are
+ * redelivered to the next consumer of the subscription.
+ */
+public final class StageRunner implements AutoCloseable {
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private final PulsarClient client;
+  private final StageBinding binding;
+  private final Stage stage;
+  private final StageMetrics metrics;
+  private final Clock clock;
+  private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private volatile boolean running;
+  private Consumer<byte[]> consumer;
+  private Producer<byte[]> producer;
+  private Producer<byte[]> deadLetters;
+  private Thread thread;
+
+  public StageRunner(PulsarClient client, StageBinding binding, Stage stage, StageMetrics metrics, Clock clock) {
+    this.client = client;
+    this.binding = binding;
+    this.stage = stage;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** Connects, initialises the stage and starts the stage thread. */
+  public void start() {
+    try {
+      producer = producer(binding.outputTopic(), binding.outputSchema() == null
+          ? Schema.BYTES : JsonBytesSchema.of(binding.outputSchema()));
+      deadLetters = producer(binding.deadLetterTopic(), Schema.BYTES);
+      consumer = client.newConsumer(Schema.BYTES)
+          .topic(binding.inputTopic())
+          .subscriptionName(binding.subscription())
+          .subscriptionType(SubscriptionType.Key_Shared)
+          .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+          .receiverQueueSize(binding.runtime().receiverQueueSize())
+          .negativeAckRedeliveryDelay(1, TimeUnit.SECONDS)
+          .consumerName(binding.stage() + "-" + binding.instance())
+          .subscribe();
+    } catch (PulsarClientException e) {
+      closeQuietly();
+      throw new StageException("stage '" + binding.stage() + "' cannot connect to " + binding.inputTopic()
+          + ": " + e.getMessage(), true, e);
+    }
+    stage.init(StageContext.of(binding.pipeline(), binding.stage(), binding.instance(), clock));
+    running = true;
+    thread = new Thread(this::loop, "gyre-" + binding.stage() + "-" + binding.instance());
+    thread.start();
+  }
+
+  private Producer<byte[]> producer(String topic, Schema<byte[]> schema) throws PulsarClientException {
+    long delayMicros = binding.runtime().batchDelay().toNanos() / 1_000;
+    return client.newProducer(schema)
+        .topic(topic)
+        .enableBatching(delayMicros > 0)
+        .batcherBuilder(BatcherBuilder.KEY_BASED)
+        .batchingMaxPublishDelay(Math.max(delayMicros, 1), TimeUnit.MICROSECONDS)
+        .batchingMaxMessages(1000)
+        .blockIfQueueFull(true)
+        .maxPendingMessages(binding.runtime().maxPendingMessages())
+        .create();
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        Message<byte[]> message = consumer.receive((int) POLL.toMillis(), TimeUnit.MILLISECONDS);
+        if (message != null) {
+          handle(message);
+        }
+      }
+    } catch (PulsarClientException e) {
+      if (running) {
+        fail(new StageException("stage '" + binding.stage() + "' lost its input: " + e.getMessage(), true, e));
+      }
+    } catch (RuntimeException | Error e) {
+      fail(e);
+    }
+  }
+
+  private void handle(Message<byte[]> message) {
+    metrics.received();
+    InputRecord record = new InputRecord(message.getKey(), message.getValue(), message.getEventTime(),
+        message.getProperties());
+    long started = System.nanoTime();
+    Outcome outcome;
+    try {
+      outcome = stage.process(record);
+    } catch (RuntimeException e) {
+      outcome = Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    metrics.processed(System.nanoTime() - started);
+    Map<String, String> properties = new HashMap<>(message.getProperties());
+    String ingest = properties.computeIfAbsent(Properties.INGEST_MILLIS, k -> Long.toString(message.getPublishTime()));
+    if (outcome instanceof Outcome.Emit emit) {
+      TypedMessageBuilder<byte[]> out = producer.newMessage().value(emit.value()).properties(properties);
+      send(out, emit.key() != null ? emit.key() : message.getKey(), message, ingest, null);
+    } else if (outcome instanceof Outcome.DeadLetter dead) {
+      if (binding.onError() == ErrorPolicy.FAIL) {
+        fail(new StageException("stage '" + binding.stage() + "' rejected message " + message.getMessageId()
+            + " (" + dead.reason() + ": " + dead.detail() + ") and its onError policy is 'fail'", false));
+        return;
+      }
+      properties.put(Properties.STAGE, binding.stage());
+      properties.put(Properties.REASON, dead.reason());
+      properties.put(Properties.DETAIL, dead.detail());
+      properties.put(Properties.SOURCE_TOPIC, message.getTopicName());
+      properties.put(Properties.SOURCE_MESSAGE_ID, message.getMessageId().toString());
+      send(deadLetters.newMessage().value(message.getValue()).properties(properties), message.getKey(), message,
+          ingest, dead.reason());
+    }
+  }
+
+  private void send(TypedMessageBuilder<byte[]> out, String key, Message<byte[]> input, String ingest,
+      String deadLetterReason) {
+    if (key != null) {
+      out.key(key);
+    }
+    if (input.getEventTime() > 0) {
+      out.eventTime(input.getEventTime());
+    }
+    MessageId inputId = input.getMessageId();
+    inFlight.incrementAndGet();
+    out.sendAsync().whenComplete((id, error) -> {
+      try {
+        if (error != null) {
+          consumer.negativeAcknowledge(inputId);
+          return;
+        }
+        consumer.acknowledgeAsync(inputId);
+        if (deadLetterReason == null) {
+          metrics.emitted(sinceIngest(ingest));
+        } else {
+          metrics.deadLettered(deadLetterReason);
+        }
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    });
+  }
+
+  private long sinceIngest(String ingest) {
+    try {
+      return clock.millis() - Long.parseLong(ingest);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void fail(Throwable cause) {
+    failure.compareAndSet(null, cause);
+    running = false;
+  }
+
+  /** The error that stopped this runner, or {@code null} while it runs or after a clean stop. */
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  public boolean isRunning() {
+    return running && thread != null && thread.isAlive();
+  }
+
+  /**
+   * Stops after the event at hand, waits up to {@code timeout} for pending sends and
+   * acknowledgements, and closes. Idempotent.
+   */
+  public void stop(Duration timeout) {
+    running = false;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      if (thread != null) {
+        thread.join(Math.max(1, timeout.toMillis()));
+      }
+      if (producer != null) {
+        producer.flush();
+        deadLetters.flush();
+      }
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (PulsarClientException e) {
+      failure.compareAndSet(null, e);
+    } finally {
+      closeQuietly();
+      stage.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(30));
+  }
+
+  private void closeQuietly() {
+    for (AutoCloseable c : new AutoCloseable[] {consumer, producer, deadLetters}) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // closing is best effort; unacknowledged input is redelivered
+        }
+      }
+    }
+  }
+}

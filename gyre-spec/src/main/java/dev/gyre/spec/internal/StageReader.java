@@ -1,0 +1,157 @@
+package dev.gyre.spec.internal;
+
+import static dev.gyre.spec.internal.SpecKeys.*;
+
+import dev.gyre.spec.ErrorPolicy;
+import dev.gyre.spec.FeatureSpec;
+import dev.gyre.spec.FeatureStageSpec;
+import dev.gyre.spec.ModelSpec;
+import dev.gyre.spec.ScoreStageSpec;
+import dev.gyre.spec.StageSpec;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads the {@code stages} list: each stage's common keys, its features or its model. */
+final class StageReader {
+  private final Problems problems;
+  private final Path baseDir;
+
+  /**
+   * A stage as read, kept for the checks across stages.
+   *
+   * @param path            the stage's YAML path, such as {@code stages[1]}
+   * @param deadLetterTopic the dead-letter topic as written, or null when the default applies
+   * @param stage           the record, or null when the stage had problems
+   */
+  record Draft(String path, String output, String deadLetterTopic, StageSpec stage) {}
+
+  StageReader(Problems problems, Path baseDir) {
+    this.problems = problems;
+    this.baseDir = baseDir;
+  }
+
+  List<Draft> read(List<Node> nodes) {
+    List<Draft> drafts = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      String path = "stages[" + i + "]";
+      YamlMap stage = YamlMap.read(path, nodes.get(i), STAGES.path() + "[]", problems);
+      if (stage == null) {
+        continue;
+      }
+      String name = stage.name(STAGE_NAME);
+      if (name != null && names.putIfAbsent(name, path) != null) {
+        problems.add(stage.path(STAGE_NAME), "is also the name of " + names.get(name) + "; stage names must be unique");
+      }
+      drafts.add(read(stage, name));
+    }
+    return drafts;
+  }
+
+  private Draft read(YamlMap stage, String name) {
+    int before = problems.count();
+    String type = stage.choice(STAGE_TYPE);
+    String output = stage.topic(OUTPUT);
+    String deadLetter = stage.topic(DEAD_LETTER);
+    Integer parallelism = stage.integer(PARALLELISM);
+    String onErrorText = stage.choice(ON_ERROR);
+    List<FeatureSpec> features = "features".equals(type) ? features(stage) : null;
+    ModelSpec model = "score".equals(type) ? model(stage.map(MODEL, true)) : null;
+    refuseOther(stage, type, "features", MODEL);
+    refuseOther(stage, type, "score", FEATURES);
+    if (problems.count() > before || type == null) {
+      return new Draft(stage.path(), output, deadLetter, null);
+    }
+    String dlq = deadLetter != null ? deadLetter : StageSpec.defaultDeadLetterTopic(output);
+    ErrorPolicy onError = Values.byYamlName(ErrorPolicy.values(), ErrorPolicy::yamlName, onErrorText);
+    StageSpec spec = dlq.equals(output) ? null : "features".equals(type)
+        ? new FeatureStageSpec(name, output, dlq, parallelism, onError, features)
+        : new ScoreStageSpec(name, output, dlq, parallelism, onError, model);
+    return new Draft(stage.path(), output, deadLetter, spec);
+  }
+
+  /** A key that belongs to the other stage type is a mistake worth naming, not an unknown key. */
+  private void refuseOther(YamlMap stage, String type, String thisType, Option otherKey) {
+    if (thisType.equals(type) && stage.has(otherKey)) {
+      String otherType = otherKey == MODEL ? "score" : "features";
+      problems.add(stage.path(otherKey), "is only used by stages of type " + otherType
+          + "; remove it, or set type: " + otherType);
+    }
+  }
+
+  private List<FeatureSpec> features(YamlMap stage) {
+    List<Node> lines = stage.list(FEATURES, true);
+    List<FeatureSpec> features = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (int i = 0; lines != null && i < lines.size(); i++) {
+      String path = stage.path(FEATURES) + "[" + i + "]";
+      String line = scalar(path, lines.get(i), "a line 'name = expression'");
+      try {
+        FeatureSpec feature = line == null ? null : FeatureLines.split(line);
+        if (feature != null && seen.putIfAbsent(feature.name(), path) != null) {
+          problems.add(path, "defines '" + feature.name() + "' again, after " + seen.get(feature.name())
+              + "; give each feature its own name");
+        } else if (feature != null) {
+          features.add(feature);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(path, e.getMessage());
+      }
+    }
+    return features;
+  }
+
+  private ModelSpec model(YamlMap model) {
+    if (model == null) {
+      return null;
+    }
+    int before = problems.count();
+    String name = model.text(MODEL_NAME);
+    String version = model.text(MODEL_VERSION);
+    String format = model.text(MODEL_FORMAT);
+    String pathText = model.text(MODEL_PATH);
+    Path path = null;
+    try {
+      path = pathText == null ? null : baseDir == null ? Path.of(pathText) : baseDir.resolve(pathText).normalize();
+    } catch (InvalidPathException e) {
+      problems.add(model.path(MODEL_PATH), "is not a valid file path: " + e.getReason());
+    }
+    List<Node> nodes = model.list(MODEL_INPUTS, true);
+    List<String> inputs = new ArrayList<>();
+    for (int i = 0; nodes != null && i < nodes.size(); i++) {
+      String itemPath = model.path(MODEL_INPUTS) + "[" + i + "]";
+      String input = scalar(itemPath, nodes.get(i), "a feature name");
+      int first = input == null ? -1 : inputs.indexOf(input);
+      if (first >= 0) {
+        problems.add(itemPath, "repeats " + model.path(MODEL_INPUTS) + "[" + first + "]; list each input once");
+      } else if (input != null) {
+        identifier(itemPath, input);
+      }
+      inputs.add(input);
+    }
+    return problems.count() > before ? null : new ModelSpec(name, version, format, path, inputs);
+  }
+
+  private void identifier(String path, String name) {
+    try {
+      Values.identifier(name, "feature name");
+    } catch (IllegalArgumentException e) {
+      problems.add(path, e.getMessage());
+    }
+  }
+
+  /** The item's text, or null after reporting that it is not a single value. */
+  private String scalar(String path, Node node, String expected) {
+    if (YamlTree.isScalar(node)) {
+      return ((ScalarNode) node).getValue();
+    }
+    problems.add(path, "is " + YamlTree.kind(node) + " where " + expected + " is expected");
+    return null;
+  }
+}
