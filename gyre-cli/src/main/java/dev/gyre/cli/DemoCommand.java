@@ -122,7 +122,8 @@ final class DemoCommand implements Callable<Integer> {
     long start = System.nanoTime();
     long nextReport = start + 1_000_000_000L;
     try (Producer<byte[]> producer = pulsar.client().newProducer(Schema.BYTES).topic(topic)
-        .blockIfQueueFull(true).batchingMaxPublishDelay(1, java.util.concurrent.TimeUnit.MILLISECONDS).create()) {
+        .blockIfQueueFull(true).batchingMaxPublishDelay(1, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .batcherBuilder(org.apache.pulsar.client.api.BatcherBuilder.KEY_BASED).create()) {
       for (int i = 0; i < replay.size(); i++) {
         long due = start + (long) (i * 1e9 / rate);
         long wait = due - System.nanoTime();

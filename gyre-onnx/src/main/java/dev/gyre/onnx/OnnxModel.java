@@ -42,6 +42,7 @@ public final class OnnxModel implements Model {
   public static final long DEFAULT_MAX_BYTES = OnnxOptions.DEFAULT_MAX_BYTES;
 
   private final ModelDescriptor descriptor;
+  private final OrtEnvironment env;
   private final OrtSession session;
   private final String inputName;
   private final OutputReader reader;
@@ -53,6 +54,7 @@ public final class OnnxModel implements Model {
 
   private OnnxModel(ModelDescriptor descriptor, OnnxLoader.Loaded loaded) {
     this.descriptor = descriptor;
+    this.env = loaded.env();
     this.session = loaded.session();
     this.inputName = loaded.inputName();
     this.reader = loaded.reader();
@@ -118,7 +120,6 @@ public final class OnnxModel implements Model {
     FloatBuffer row = rows.get();
     row.clear();
     row.put(features).flip();
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OnnxTensor input = OnnxTensor.createTensor(env, row, shape);
         OrtSession.Result result = session.run(Map.of(inputName, input), requestedOutputs)) {
       return reader.read(result.get(0));

@@ -110,6 +110,12 @@ class OnnxModelLoadTest {
   }
 
   @Test
+  void shouldRejectModelWithAFixedBatchOfManyRows() throws Exception {
+    assertLoadFails(TestModels.regression(dir.resolve("r.onnx"), 2, 64), List.of("a", "b"), Map.of())
+        .hasMessageContaining("has shape [64, 2], a fixed batch of 64 rows");
+  }
+
+  @Test
   void shouldRejectModelWithoutReadableOutput() throws Exception {
     assertLoadFails(TestModels.labelOnly(dir.resolve("l.onnx"), 2), List.of("a", "b"), Map.of())
         .hasMessageContaining("no output Gyre can read among [output_label: INT64 tensor [-1]]");

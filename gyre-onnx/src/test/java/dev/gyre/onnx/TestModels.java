@@ -68,13 +68,18 @@ final class TestModels {
 
   /** Regression y = 1*x0 + 2*x1 + ... as a MatMul, output {@code [batch, 1]}. */
   static Path regression(Path out, int features) throws IOException {
+    return regression(out, features, -1);
+  }
+
+  /** {@link #regression(Path, int)} with a fixed batch size ({@code -1}: variable). */
+  static Path regression(Path out, int features, long batch) throws IOException {
     OnnxMl.TensorProto.Builder weights = OnnxMl.TensorProto.newBuilder()
         .setName("w").setDataType(FLOAT).addDims(features).addDims(1);
     for (int i = 0; i < features; i++) {
       weights.addFloatData(i + 1);
     }
     OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder().setName("regression")
-        .addInput(tensor("x", FLOAT, -1, features)).addOutput(tensor("y", FLOAT, -1, 1))
+        .addInput(tensor("x", FLOAT, batch, features)).addOutput(tensor("y", FLOAT, batch, 1))
         .addInitializer(weights)
         .addNode(NodeProto.newBuilder().setOpType("MatMul").addInput("x").addInput("w").addOutput("y"));
     return write(out, model(graph), Map.of());

@@ -14,6 +14,7 @@ import dev.gyre.spec.ModelSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
 import dev.gyre.spec.StageSpec;
+import dev.gyre.train.LogisticRegressionTrainer;
 import dev.gyre.train.TrainerSettings;
 import dev.gyre.train.TrainingReport;
 import dev.gyre.train.TrainingSet;
@@ -47,7 +48,7 @@ public final class ModelTraining {
       rejected.forEach((reason, n) -> text.append(String.format("  left out %,d rows: %s%n", n, reason)));
       text.append(String.format("  holdout accuracy %.3f (majority baseline %.3f), ROC AUC %s",
           report.holdoutAccuracy(), report.baselineAccuracy(),
-          Double.isNaN(report.holdoutAuc()) ? "n/a" : String.format("%.3f", report.holdoutAuc())));
+          Double.isNaN(report.holdoutRocAuc()) ? "n/a" : String.format("%.3f", report.holdoutRocAuc())));
       return text.toString();
     }
   }
@@ -100,8 +101,8 @@ public final class ModelTraining {
         labels.add(row.get(labelColumn));
       }
       Files.createDirectories(model.path().toAbsolutePath().getParent());
-      TrainingReport report = Trainers.logistic(new TrainingSet(model.inputs(), rows, labels),
-          TrainerSettings.DEFAULTS.withEpochs(epochs).withSeed(seed), model.name(), model.version(), model.path());
+      TrainingReport report = new LogisticRegressionTrainer(TrainerSettings.DEFAULTS.withEpochs(epochs).withSeed(seed))
+          .train(new TrainingSet(model.inputs(), rows, labels), model.name(), model.version(), model.path());
       return new Outcome(report, read, rejected, model.path());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + csv, e);

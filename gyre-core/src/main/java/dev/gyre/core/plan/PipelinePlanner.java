@@ -12,7 +12,6 @@ import dev.gyre.formula.FormulaException;
 import dev.gyre.formula.Program;
 import dev.gyre.spec.FeatureStageSpec;
 import dev.gyre.spec.FieldSpec;
-import dev.gyre.spec.FieldType;
 import dev.gyre.spec.PipelineSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
@@ -70,11 +69,10 @@ public final class PipelinePlanner {
       String path = "stages[" + i + "]";
       List<FieldSpec> inputFields = fields;
       EventSchema schema = new EventSchema(inputFields);
-      StageBuild build = switch (stage) {
-        case FeatureStageSpec features -> features(features, path, inputFields, codec, schema, spec, where, problems);
-        case ScoreStageSpec score -> ScoreStages.build(score, path, inputFields, codec, schema, spec, where, problems,
-            models, loaded);
-      };
+      StageBuild build = stage instanceof FeatureStageSpec features
+          ? features(features, path, inputFields, codec, schema, spec, where, problems)
+          : ScoreStages.build((ScoreStageSpec) stage, path, inputFields, codec, schema, spec, where, problems,
+              models, loaded);
       if (build == null) {
         break;
       }
@@ -124,8 +122,4 @@ public final class PipelinePlanner {
 
   /** What planning one stage produced. */
   record StageBuild(List<FieldSpec> outputFields, java.util.function.Supplier<dev.gyre.api.Stage> factory) {}
-
-  static boolean isNumeric(FieldType type) {
-    return type != FieldType.STRING;
-  }
 }

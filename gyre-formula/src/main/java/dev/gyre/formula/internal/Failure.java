@@ -22,6 +22,12 @@ public class Failure extends RuntimeException {
     return new Failure(what + " in '" + text + "'");
   }
 
+  /** A number as a user would write it: {@code 5} rather than {@code 5.0}. */
+  static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : Double.toString(value);
+  }
+
   /** Reading an input that is missing; {@code coalesce} and {@code is_missing} catch it. */
   static final class MissingInput extends Failure {
     private static final long serialVersionUID = 1L;

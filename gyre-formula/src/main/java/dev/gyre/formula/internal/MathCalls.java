@@ -112,8 +112,8 @@ final class MathCalls {
       double low = lo.evalNumber(r);
       double high = hi.evalNumber(r);
       if (low > high) {
-        throw new Failure("clamp bounds reversed (lo " + low + " > hi " + high + ") in '"
-            + text + "'");
+        throw new Failure("clamp bounds reversed (lo " + Failure.format(low) + " > hi "
+            + Failure.format(high) + ") in '" + text + "'");
       }
       return Math.min(Math.max(value, low), high);
     }

@@ -20,25 +20,28 @@ public final class OnnxLoader {
   /**
    * A checked, open session.
    *
+   * @param env       the JVM's ONNX Runtime environment
    * @param session   the session; the caller closes it
    * @param inputName the model's single input
    * @param reader    how to read the output
    * @param metadata  the model's custom metadata (read-only)
    */
-  public record Loaded(OrtSession session, String inputName, OutputReader reader, Map<String, String> metadata) {}
+  public record Loaded(
+      OrtEnvironment env, OrtSession session, String inputName, OutputReader reader, Map<String, String> metadata) {}
 
   /** Loads the descriptor's file; throws {@link dev.gyre.api.ModelException} on any failed check. */
   public static Loaded load(ModelDescriptor d) {
     OnnxOptions options = OnnxOptions.of(d);
     byte[] bytes = read(d, options.maxBytes());
-    OrtSession session = open(d, bytes, options);
+    OrtEnvironment env = OrtRuntime.environment(d);
+    OrtSession session = open(d, env, bytes, options);
     try {
       String inputName = checkInput(d, session.getInputInfo());
       Map<String, String> metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
       GyreMetadata.checkInputs(d, metadata);
       OutputReader reader = OutputReaders.choose(
           d, session.getOutputInfo(), GyreMetadata.list(metadata, GyreMetadata.LABELS));
-      return new Loaded(session, inputName, reader, metadata);
+      return new Loaded(env, session, inputName, reader, metadata);
     } catch (OrtException e) {
       closeQuietly(session);
       throw Failures.atLoad(d, "ONNX Runtime could not describe the model (" + e.getMessage() + ")",
@@ -71,8 +74,7 @@ public final class OnnxLoader {
     }
   }
 
-  private static OrtSession open(ModelDescriptor d, byte[] bytes, OnnxOptions options) {
-    OrtEnvironment env = OrtRuntime.environment(d);
+  private static OrtSession open(ModelDescriptor d, OrtEnvironment env, byte[] bytes, OnnxOptions options) {
     try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
       sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
       sessionOptions.setInterOpNumThreads(1);
@@ -94,6 +96,11 @@ public final class OnnxLoader {
     if (!(input.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT || t.getShape().length != 2) {
       throw Failures.atLoad(d, "input '" + input.getName() + "' is " + input.getInfo()
           + ", not a float tensor [batch, features]", want);
+    }
+    long rows = t.getShape()[0];
+    if (rows != 1 && rows != -1) {
+      throw Failures.atLoad(d, "input '" + input.getName() + "' has shape " + Arrays.toString(t.getShape())
+          + ", a fixed batch of " + rows + " rows", want + " Export the model with a variable or unit batch size.");
     }
     long columns = t.getShape()[1];
     if (columns != n && columns != -1) {

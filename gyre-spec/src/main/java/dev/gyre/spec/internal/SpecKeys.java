@@ -19,13 +19,14 @@ import java.util.function.Function;
 public final class SpecKeys {
   /** The form of pipeline and stage names, which end up in subscription and function names. */
   public static final String NAMES = "[a-z0-9][a-z0-9-]*";
-  static final String TOPICS = "persistent://tenant/namespace/topic or non-persistent://...";
+  private static final String NAME_FORM = "`" + NAMES + "`";
+  private static final String TOPICS = "`persistent://tenant/namespace/topic` or `non-persistent://...`";
 
-  public static final Option NAME_KEY = Option.of("name", NAME, true, NAMES, "sensor",
+  public static final Option NAME_KEY = Option.of("name", NAME, true, NAME_FORM, "sensor",
       "The pipeline's name; used in subscription and function names, so keep it stable.");
   public static final Option DESCRIPTION = Option.of("description", TEXT, false, "any text", null,
       "Free text for people reading the spec.");
-  public static final Option KEY = Option.of("key", TEXT, false, "a field of source.schema.fields", null,
+  public static final Option KEY = Option.of("key", TEXT, false, "a field of `source.schema.fields`", null,
       "The field whose value keys events: events with the same key are processed in order. Unkeyed when absent.");
   public static final Option SOURCE = Option.of("source", MAP, true, "topic, schema", null,
       "Where events come from.");
@@ -49,7 +50,7 @@ public final class SpecKeys {
       BOOLEAN, "true", "true, false", "Whether an event without this field is dead-lettered (long form).");
   public static final Option STAGES = Option.of("stages", LIST, true, "at least one stage", null,
       "The stages, run in order: each reads the previous stage's output, the first reads `source.topic`.");
-  public static final Option STAGE_NAME = Option.of("stages[].name", NAME, true, NAMES + ", unique",
+  public static final Option STAGE_NAME = Option.of("stages[].name", NAME, true, NAME_FORM + ", unique",
       "transform", "The stage's name, unique in the pipeline.");
   public static final Option STAGE_TYPE = Option.choice("stages[].type", null, List.of("features", "score"),
       "`features` adds computed features to each event; `score` scores each event with a model.");

@@ -121,6 +121,9 @@ public final class SpecReader {
         }
       } else if (YamlTree.isNull(node)) {
         problems.add(path, "needs a type; write 'name: type', such as 'temp: double'");
+      } else if (!(node instanceof MappingNode)) {
+        problems.add(path, "is " + YamlTree.kind(node) + " where a type, or a map with type and required, "
+            + "is expected; write 'name: type', such as 'temp: double'");
       } else {
         YamlMap longForm = YamlMap.read(path, node, FIELD_ENTRY.path(), problems);
         type = longForm == null ? null : longForm.choice(FIELD_TYPE);

@@ -45,17 +45,17 @@ final class StageReader {
       if (stage == null) {
         continue;
       }
-      String name = stage.name(STAGE_NAME);
-      if (name != null && names.putIfAbsent(name, path) != null) {
-        problems.add(stage.path(STAGE_NAME), "is also the name of " + names.get(name) + "; stage names must be unique");
-      }
-      drafts.add(read(stage, name));
+      drafts.add(read(stage, names));
     }
     return drafts;
   }
 
-  private Draft read(YamlMap stage, String name) {
+  private Draft read(YamlMap stage, Map<String, String> names) {
     int before = problems.count();
+    String name = stage.name(STAGE_NAME);
+    if (name != null && names.putIfAbsent(name, stage.path()) != null) {
+      problems.add(stage.path(STAGE_NAME), "is also the name of " + names.get(name) + "; stage names must be unique");
+    }
     String type = stage.choice(STAGE_TYPE);
     String output = stage.topic(OUTPUT);
     String deadLetter = stage.topic(DEAD_LETTER);

@@ -14,8 +14,9 @@ public final class Suggest {
   }
 
   /**
-   * The closest candidate within a third of the longer word's length (at least 2 edits) and fewer
-   * edits than the shorter word has letters, or null.
+   * The closest candidate, or null when none is close. Close means within a third of the longer
+   * word's length in edits (at least 2, and fewer than the shorter word's length), or an
+   * abbreviation: the typed letters, at least 3, appear in order in the candidate ({@code dbl}).
    */
   public static String closest(String typed, Collection<String> candidates) {
     String best = null;
@@ -25,12 +26,27 @@ public final class Suggest {
       String b = candidate.toLowerCase(Locale.ROOT);
       int distance = distance(a, b);
       int allowed = Math.max(2, Math.max(a.length(), b.length()) / 3);
-      if (distance <= allowed && distance < Math.min(a.length(), b.length()) && distance < bestDistance) {
+      boolean close = distance <= allowed && distance < Math.min(a.length(), b.length());
+      if ((close || abbreviates(a, b)) && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
     return best;
+  }
+
+  private static boolean abbreviates(String typed, String word) {
+    if (typed.length() < 3 || typed.length() >= word.length() || typed.charAt(0) != word.charAt(0)) {
+      return false;
+    }
+    int at = 0;
+    for (char c : typed.toCharArray()) {
+      at = word.indexOf(c, at) + 1;
+      if (at == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Levenshtein distance. */

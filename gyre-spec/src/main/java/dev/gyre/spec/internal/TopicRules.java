@@ -21,8 +21,7 @@ public final class TopicRules {
     }
     String domain = text.substring(0, sep);
     if (!DOMAINS.contains(domain)) {
-      return "starts with '" + domain + "://' but a topic starts with persistent:// or non-persistent://; "
-          + "use the form " + FORM;
+      return "has the domain '" + domain + "' where persistent or non-persistent is expected; use the form " + FORM;
     }
     String[] parts = text.substring(sep + 3).split("/", -1);
     if (parts.length != 3) {

@@ -31,8 +31,8 @@ public final class YamlMap {
   /**
    * Reads the map at {@code path}, or reports that {@code node} is not a map and returns null.
    *
-   * @param schema the option path of this map (such as {@code stages[]}) whose keys are allowed,
-   *               or null to allow any key
+   * @param schema the option path of this map (such as {@code stages[]}) whose keys are allowed;
+   *               any key is allowed when that is null or its keys are a placeholder like {@code <name>}
    */
   public static YamlMap read(String path, Node node, String schema, Problems problems) {
     if (!(node instanceof MappingNode map)) {
@@ -41,6 +41,9 @@ public final class YamlMap {
     }
     YamlMap result = new YamlMap(path, problems);
     List<String> known = schema == null ? null : SpecKeys.childrenOf(schema).stream().map(Option::key).toList();
+    if (known != null && known.stream().anyMatch(key -> key.startsWith("<"))) {
+      known = null; // any name is allowed, as for source.schema.fields
+    }
     Map<String, Integer> firstLine = new HashMap<>();
     for (NodeTuple tuple : map.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
@@ -150,12 +153,12 @@ public final class YamlMap {
       return null;
     }
     if (!(entries.get(option.key()) instanceof SequenceNode list)) {
-      problems.add(path(option), "is " + YamlTree.kind(entries.get(option.key()))
-          + " where a list is expected, such as " + option.example());
+      problems.add(path(option), "is " + YamlTree.kind(entries.get(option.key())) + " where a list is expected"
+          + itemHint(option));
       return null;
     }
     if (list.getValue().isEmpty()) {
-      problems.add(path(option), "is empty; add at least one item, such as " + option.example());
+      problems.add(path(option), "is empty; add at least one item" + itemHint(option));
       return null;
     }
     return list.getValue();
@@ -188,10 +191,14 @@ public final class YamlMap {
   private static String missingHint(Option option) {
     return switch (option.kind()) {
       case MAP -> "add a '" + option.key() + ":' section" + keysHint(option.path());
-      case LIST -> "add a list such as " + option.example();
+      case LIST -> "add a list" + itemHint(option);
       case CHOICE -> "use one of " + option.allowed();
       default -> "for example '" + option.key() + ": " + option.example() + "'";
     };
+  }
+
+  private static String itemHint(Option option) {
+    return option.example() != null ? ", such as " + option.example() : keysHint(option.path() + "[]");
   }
 
   private static String keysHint(String schema) {

@@ -98,7 +98,7 @@ public final class YamlTree {
     return node instanceof ScalarNode && !isNull(node);
   }
 
-  /** "a map", "a list", "a single value" or "null", to say what was found. */
+  /** "a map", "a list", "a single value" or "empty", to say what was found. */
   public static String kind(Node node) {
     if (node instanceof MappingNode) {
       return "a map";
@@ -106,7 +106,7 @@ public final class YamlTree {
     if (node instanceof SequenceNode) {
       return "a list";
     }
-    return isNull(node) ? "null" : "a single value";
+    return isNull(node) ? "empty" : "a single value";
   }
 
   /** The value as written for a scalar, else a one-line rendering, shortened; null for a YAML null. */
