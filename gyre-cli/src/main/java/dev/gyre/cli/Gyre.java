@@ -17,6 +17,8 @@ public final class Gyre {
   public static final int USAGE = 2;
 
   public static void main(String[] args) {
+    // Tribuo reports through java.util.logging; Gyre prints its own summary of training.
+    java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
     System.exit(run(args));
   }
 

@@ -29,6 +29,8 @@ public final class Tail implements AutoCloseable {
   private final Map<String, AtomicLong> byReason = new ConcurrentHashMap<>();
   private final Recorder latency = new Recorder(3);
   private final Histogram total = new Histogram(3);
+  private final Histogram steady = new Histogram(3);
+  private volatile boolean warm;
   private volatile String lastOutput;
 
   public Tail(PulsarClient client, String finalTopic, List<String> deadLetterTopics, String subscription)
@@ -88,13 +90,28 @@ public final class Tail implements AutoCloseable {
   public synchronized Histogram interval() {
     Histogram interval = latency.getIntervalHistogram();
     total.add(interval);
+    if (warm) {
+      steady.add(interval);
+    }
     return interval;
+  }
+
+  /** From now on, latency also counts towards {@link #steady()}. */
+  public synchronized void warmedUp() {
+    interval();
+    warm = true;
   }
 
   /** Latency of all outputs so far. */
   public synchronized Histogram total() {
-    total.add(latency.getIntervalHistogram());
+    interval();
     return total.copy();
+  }
+
+  /** Latency of the outputs since {@link #warmedUp()}. */
+  public synchronized Histogram steady() {
+    interval();
+    return steady.copy();
   }
 
   @Override

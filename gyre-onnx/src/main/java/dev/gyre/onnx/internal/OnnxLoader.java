@@ -56,7 +56,7 @@ public final class OnnxLoader {
     Path path = d.path();
     if (!Files.exists(path)) {
       throw Failures.atLoad(d, "the file does not exist",
-          "Check the model path in the spec (relative paths resolve against " + Path.of("").toAbsolutePath() + ").");
+          "Check model.path in the spec (a relative path resolves against the spec's directory), or train the model with gyre train.");
     }
     if (!Files.isRegularFile(path)) {
       throw Failures.atLoad(d, "the path is not a regular file", "Point the spec at the .onnx file itself.");

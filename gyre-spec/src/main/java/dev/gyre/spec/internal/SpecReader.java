@@ -142,6 +142,9 @@ public final class SpecReader {
   }
 
   private RuntimeSpec runtime(YamlMap runtime) {
+    if (runtime == null) {
+      return null;
+    }
     int before = problems.count();
     var batchDelay = runtime.duration(BATCH_DELAY);
     Integer receiverQueueSize = runtime.integer(RECEIVER_QUEUE);

@@ -137,7 +137,10 @@ public final class YamlTree {
     }
     String[] lines = yaml.split("\r\n|\r|\n", -1);
     String text = mark.getLine() < lines.length ? lines[mark.getLine()].strip() : "";
-    String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+    Mark start = e.getContextMark();
+    String context = e.getContext() == null ? ""
+        : start == null || start.getLine() == mark.getLine() ? " (" + e.getContext() + ")"
+        : " (" + e.getContext() + " started on line " + (start.getLine() + 1) + ")";
     return new SpecException(new SpecProblem(DOCUMENT, mark.getLine() + 1, text,
         "is not valid YAML: " + problem + context + " at column " + (mark.getColumn() + 1)));
   }
