@@ -24,8 +24,8 @@ final class BrokerOptions {
   @Option(names = "--web-port", defaultValue = "8080", description = "the embedded broker's admin port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   int webPort;
 
-  Broker open(boolean wipe) {
-    return Broker.open(serviceUrl, adminUrl, gyreHome(), dataDir, brokerPort, webPort, wipe);
+  Broker open(boolean wipe, java.io.PrintWriter log) {
+    return Broker.open(serviceUrl, adminUrl, gyreHome(), dataDir, brokerPort, webPort, wipe, log);
   }
 
   static Path gyreHome() {

@@ -15,7 +15,7 @@ import dev.gyre.pulsar.PipelineRunner;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
 import dev.gyre.spec.SpecLoader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,9 +67,12 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   BrokerOptions broker;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
   @Override
   public Integer call() throws Exception {
-    PrintStream out = System.out;
+    PrintWriter out = command.commandLine().getOut();
     String root = System.getenv("GYRE_ROOT");
     if (!Files.isRegularFile(specFile) && !specFile.isAbsolute() && root != null) {
       specFile = Path.of(root).resolve(specFile);
@@ -84,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
     List<Replay.Event> replay = Replay.events(data, events, badEvery, 42);
     long invalid = replay.stream().filter(e -> !e.valid()).count();
     try (PipelinePlan plan = new PipelinePlanner(ModelLoader.serviceLoader()).plan(document);
-         Broker pulsar = broker.open(!keepData);
+         Broker pulsar = broker.open(!keepData, out);
          MetricsServer metrics = MetricsServer.start("127.0.0.1", metricsPort);
          PipelineRunner runner = new PipelineRunner(plan, pulsar.client(), metrics.registry(), Clock.systemUTC())) {
       runner.start(pulsar.admin());
@@ -101,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void trainIfNeeded(SpecDocument document, SensorData data, PrintStream out) throws Exception {
+  private void trainIfNeeded(SpecDocument document, SensorData data, PrintWriter out) throws Exception {
     ScoreStageSpec score = document.spec().stages().stream().filter(ScoreStageSpec.class::isInstance)
         .map(ScoreStageSpec.class::cast).findFirst().orElseThrow();
     Path model = score.model().path();
@@ -120,10 +123,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void send(Broker pulsar, String topic, List<Replay.Event> replay, Tail tail, PipelineRunner runner,
-      PrintStream out) throws Exception {
+      PrintWriter out) throws Exception {
     Progress progress = new Progress(out);
     long start = System.nanoTime();
     long nextReport = start + 1_000_000_000L;
+    boolean warm = false;
     try (Producer<byte[]> producer = pulsar.client().newProducer(Schema.BYTES).topic(topic)
         .blockIfQueueFull(true).batchingMaxPublishDelay(1, java.util.concurrent.TimeUnit.MILLISECONDS)
         .batcherBuilder(org.apache.pulsar.client.api.BatcherBuilder.KEY_BASED).create()) {
@@ -135,12 +139,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         Replay.Event event = replay.get(i);
         producer.newMessage().key(event.key()).value(event.payload()).sendAsync();
+        if (!warm && System.nanoTime() - start >= WARM_UP.toNanos()) {
+          tail.warmedUp();
+          warm = true;
+        }
         if (System.nanoTime() > nextReport) {
           report(progress, runner, tail, i + 1);
           nextReport += 1_000_000_000L;
-          if (nextReport - start > WARM_UP.toNanos() && nextReport - start <= WARM_UP.toNanos() + 1_000_000_000L) {
-            tail.warmedUp();
-          }
         }
       }
       producer.flush();
@@ -164,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
     progress.print(runner.metrics(), String.format("sent %,d%s", sent, latency));
   }
 
-  private static void printLatency(PrintStream out, String label, Histogram latency) {
+  private static void printLatency(PrintWriter out, String label, Histogram latency) {
     if (latency.getTotalCount() > 0) {
       out.printf("  %-22s p50 %d ms, p99 %d ms, p99.9 %d ms, max %d ms (%,d events)%n", label,
           latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9),
@@ -172,7 +177,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static int summary(PrintStream out, int sent, long invalid, Tail tail, PipelineRunner runner) {
+  private static int summary(PrintWriter out, int sent, long invalid, Tail tail, PipelineRunner runner) {
     Histogram latency = tail.total();
     out.println();
     out.println("Summary");

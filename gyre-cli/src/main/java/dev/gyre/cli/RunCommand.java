@@ -29,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   BrokerOptions broker;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
   @Option(names = "--metrics-port", defaultValue = "9464",
       description = "port of the Prometheus endpoint /metrics (default: ${DEFAULT-VALUE}; -1 for none)")
   int metricsPort;
@@ -42,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     PipelinePlan plan = new PipelinePlanner(ModelLoader.serviceLoader()).plan(SpecLoader.load(specFile));
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch stopRequested = new CountDownLatch(1);
-    Broker pulsar = broker.open(false);
+    Broker pulsar = broker.open(false, command.commandLine().getErr());
     MetricsServer metrics = MetricsServer.start("0.0.0.0", metricsPort);
     PipelineRunner runner = new PipelineRunner(plan, pulsar.client(), metrics.registry(), Clock.systemUTC());
     Thread hook = new Thread(() -> {
@@ -52,10 +55,10 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       runner.start(pulsar.admin());
-      System.err.printf("Pipeline '%s' running: %s -> %s%s. Ctrl-C stops it.%n", plan.spec().name(),
+      command.commandLine().getErr().printf("Pipeline '%s' running: %s -> %s%s. Ctrl-C stops it.%n", plan.spec().name(),
           plan.spec().source().topic(), plan.finalTopic(),
           metrics.url() == null ? "" : "; metrics at " + metrics.url());
-      Progress progress = new Progress(System.err);
+      Progress progress = new Progress(command.commandLine().getErr());
       long every = progressEvery.isZero() ? Long.MAX_VALUE : progressEvery.toMillis();
       while (!stopRequested.await(every, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         if (runner.failure().isPresent()) {
@@ -71,10 +74,10 @@ final class RunCommand implements Callable<Integer> {
       stopped.countDown();
     }
     if (runner.failure().isPresent()) {
-      System.err.println("gyre: the pipeline stopped: " + runner.failure().get().getMessage());
+      command.commandLine().getErr().println("gyre: the pipeline stopped: " + runner.failure().get().getMessage());
       return Gyre.FAILURE;
     }
-    System.err.println("Pipeline stopped cleanly.");
+    command.commandLine().getErr().println("Pipeline stopped cleanly.");
     return Gyre.OK;
   }
 

@@ -35,12 +35,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
   @Override
   public Integer call() {
     SpecDocument document = SpecLoader.load(specFile);
     String name = stage != null ? stage : document.spec().stages().stream()
         .filter(ScoreStageSpec.class::isInstance).map(s -> s.name()).findFirst().orElse("(none)");
-    System.out.println(ModelTraining.train(document, name, data, label, epochs, seed).summary());
+    command.commandLine().getOut().println(ModelTraining.train(document, name, data, label, epochs, seed).summary());
     return Gyre.OK;
   }
 }

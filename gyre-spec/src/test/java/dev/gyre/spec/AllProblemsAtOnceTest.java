@@ -7,7 +7,7 @@ import dev.gyre.api.SpecProblem;
 import org.junit.jupiter.api.Test;
 
 class AllProblemsAtOnceTest {
-  private static final String BROKEN = """
+  static final String BROKEN = """
       name: Sensor_1
       sourse:
         topic: x

@@ -34,7 +34,7 @@ public final class Broker implements AutoCloseable {
    * @throws SpecException when only one URL is given
    */
   public static Broker open(String serviceUrl, String adminUrl, Path gyreHome, Path dataDir, int brokerPort,
-      int webPort, boolean wipe) {
+      int webPort, boolean wipe, java.io.PrintWriter log) {
     if ((serviceUrl == null) != (adminUrl == null)) {
       String given = serviceUrl == null ? "--admin-url" : "--service-url";
       String missing = serviceUrl == null ? "--service-url" : "--admin-url";
@@ -49,14 +49,14 @@ public final class Broker implements AutoCloseable {
         if (dataDir != null) {
           options = options.withDataDir(dataDir);
         }
-        System.err.printf("Starting the embedded Pulsar %s (data in %s) ...%n",
+        log.printf("Starting the embedded Pulsar %s (data in %s) ...%n",
             dev.gyre.pulsar.internal.PulsarDistribution.version(), options.dataDir());
         embedded = EmbeddedPulsar.start(options);
         // Gyre's commands stop the broker themselves, after their stages have drained.
         embedded.detachShutdownHook();
         serviceUrl = embedded.serviceUrl();
         adminUrl = embedded.adminUrl();
-        System.err.printf("Pulsar is up: %s, admin %s%n", serviceUrl, adminUrl);
+        log.printf("Pulsar is up: %s, admin %s%n", serviceUrl, adminUrl);
       }
       return new Broker(embedded, serviceUrl, adminUrl);
     } catch (PulsarClientException e) {

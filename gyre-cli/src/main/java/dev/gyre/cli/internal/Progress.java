@@ -1,16 +1,16 @@
 package dev.gyre.cli.internal;
 
 import dev.gyre.core.metrics.StageMetrics;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Writes one line of live progress per stage: events in, out and dead-lettered, and latency. */
 public final class Progress {
-  private final PrintStream out;
+  private final PrintWriter out;
   private final long startNanos = System.nanoTime();
 
-  public Progress(PrintStream out) {
+  public Progress(PrintWriter out) {
     this.out = out;
   }
 
