@@ -5,6 +5,7 @@ import dev.gyre.api.SpecProblem;
 import dev.gyre.spec.internal.SpecReader;
 import dev.gyre.spec.internal.YamlTree;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,6 +46,8 @@ public final class SpecLoader {
       yaml = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw fileProblem(file, "does not exist; pass the path of a pipeline YAML file");
+    } catch (CharacterCodingException e) {
+      throw fileProblem(file, "is not UTF-8 text; save the spec as UTF-8");
     } catch (IOException e) {
       throw fileProblem(file, "could not be read: " + e);
     }

@@ -82,6 +82,14 @@ class SourceChecksTest {
   }
 
   @Test
+  void shouldCheckKeyEvenWhenSourceHasOtherProblems() {
+    assertThat(Specs.problems("key: y\n" + Specs.MINIMAL.replace("persistent://t/n/in", "in"))).containsExactly(
+        "key (line 1): was 'y' but it is not a field of source.schema.fields (x)",
+        "source.topic (line 4): was 'in' but it is not a full topic name; use the form "
+            + "persistent://tenant/namespace/topic (or non-persistent://tenant/namespace/topic)");
+  }
+
+  @Test
   void shouldRequireSourceTopicAndSchema() {
     assertThat(Specs.problems(Specs.MINIMAL.replace("  topic: persistent://t/n/in\n", "")
         .replace("  schema:\n    fields:\n      x: double\n", "  schema: []\n"))).containsExactly(

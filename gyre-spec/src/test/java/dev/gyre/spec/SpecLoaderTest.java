@@ -103,6 +103,15 @@ class SpecLoaderTest {
   }
 
   @Test
+  void shouldReportFileThatIsNotUtf8(@TempDir Path dir) throws Exception {
+    Path file = Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9});
+
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SpecLoader.load(file)))
+        .hasMessage("1 problem in the spec:\n  - (document): was '" + file + "' but it is not UTF-8 text; "
+            + "save the spec as UTF-8");
+  }
+
+  @Test
   void shouldReportMissingFileByItsPath(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yaml");
 

@@ -73,6 +73,12 @@ class YamlShapeTest {
   }
 
   @Test
+  void shouldReportSecondDocumentInOneFile() {
+    assertThat(Specs.problems(Specs.MINIMAL + "---\nname: q\n")).singleElement().asString()
+        .startsWith("(document) (line 13): was '---' but it is not valid YAML: expected a single document");
+  }
+
+  @Test
   void shouldReportEmptyDocument() {
     assertThat(Specs.problems("# nothing yet\n")).containsExactly(
         "(document): was '' but it is empty; a spec needs at least name, source and stages");

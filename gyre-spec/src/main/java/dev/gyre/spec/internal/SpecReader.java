@@ -28,6 +28,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class SpecReader {
   private final Problems problems;
+  /** The field names declared, even when the source has other problems, to check {@code key}. */
+  private final List<String> declaredFields = new ArrayList<>();
 
   private SpecReader(Problems problems) {
     this.problems = problems;
@@ -58,12 +60,9 @@ public final class SpecReader {
     FeedbackSpec feedback = top.has(FEEDBACK) ? feedback(top.map(FEEDBACK, true)) : null;
     RuntimeSpec runtime = runtime(top.map(RUNTIME, false));
 
-    if (key != null && sourceSpec != null) {
-      List<String> names = sourceSpec.schema().fields().stream().map(FieldSpec::name).toList();
-      if (!names.contains(key)) {
-        problems.add(top.path(KEY), "is not a field of source.schema.fields (" + String.join(", ", names) + ")"
-            + Suggest.clause(key, names));
-      }
+    if (key != null && !declaredFields.isEmpty() && !declaredFields.contains(key)) {
+      problems.add(top.path(KEY), "is not a field of source.schema.fields (" + String.join(", ", declaredFields)
+          + ")" + Suggest.clause(key, declaredFields));
     }
     String sourceTopic = source == null ? null : source.raw(SOURCE_TOPIC);
     TopicChecks.check(sourceTopic, drafts, problems);
@@ -103,6 +102,7 @@ public final class SpecReader {
     }
     for (Map.Entry<String, Node> entry : fields.entries().entrySet()) {
       String name = entry.getKey();
+      declaredFields.add(name);
       String path = YamlTree.child(fields.path(), name);
       try {
         Values.identifier(name, "field name");
