@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
       description = "port of the Prometheus endpoint /metrics (default: ${DEFAULT-VALUE}; -1 for none)")
   int metricsPort;
 
-  @Option(names = "--progress-every", defaultValue = "5s",
+  @Option(names = "--progress-every", defaultValue = "5s", converter = dev.gyre.cli.internal.DurationConverter.class,
       description = "how often to print progress, e.g. 1s (default: ${DEFAULT-VALUE}; 0s for never)")
   Duration progressEvery;
 

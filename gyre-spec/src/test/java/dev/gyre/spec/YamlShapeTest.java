@@ -65,8 +65,8 @@ class YamlShapeTest {
   @Test
   void shouldReportInvalidYamlAsOneProblemAtItsLine() {
     assertThat(Specs.problems("name: p\nsource:\n  topic: [a\n  schema: x\n")).containsExactly(
-        "(document) (line 4): was 'schema: x' but it is not valid YAML: expected ',' or ']', but got : "
-            + "(while parsing a flow sequence started on line 3) at column 9");
+        "(document) (line 4): was 'schema: x' but it is not valid YAML: while parsing a flow sequence started on "
+            + "line 3, expected ',' or ']', but got : at column 9");
     assertThat(Specs.problems("name: p\nsource: topic: x\n")).containsExactly(
         "(document) (line 2): was 'source: topic: x' but it is not valid YAML: mapping values are not allowed here "
             + "at column 14");
@@ -75,7 +75,8 @@ class YamlShapeTest {
   @Test
   void shouldReportSecondDocumentInOneFile() {
     assertThat(Specs.problems(Specs.MINIMAL + "---\nname: q\n")).singleElement().asString()
-        .startsWith("(document) (line 13): was '---' but it is not valid YAML: expected a single document");
+        .isEqualTo("(document) (line 13): was '---' but it is not valid YAML: expected a single document in the "
+            + "stream started on line 1, but found another document at column 1");
   }
 
   @Test

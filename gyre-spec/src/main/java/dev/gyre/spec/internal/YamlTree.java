@@ -139,9 +139,9 @@ public final class YamlTree {
     String text = mark.getLine() < lines.length ? lines[mark.getLine()].strip() : "";
     Mark start = e.getContextMark();
     String context = e.getContext() == null ? ""
-        : start == null || start.getLine() == mark.getLine() ? " (" + e.getContext() + ")"
-        : " (" + e.getContext() + " started on line " + (start.getLine() + 1) + ")";
+        : start == null || start.getLine() == mark.getLine() ? e.getContext() + ", "
+        : e.getContext() + " started on line " + (start.getLine() + 1) + ", ";
     return new SpecException(new SpecProblem(DOCUMENT, mark.getLine() + 1, text,
-        "is not valid YAML: " + problem + context + " at column " + (mark.getColumn() + 1)));
+        "is not valid YAML: " + context + problem + " at column " + (mark.getColumn() + 1)));
   }
 }
