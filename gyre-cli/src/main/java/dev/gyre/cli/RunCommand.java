@@ -71,14 +71,13 @@ final class RunCommand implements Callable<Integer> {
       plan.close();
       pulsar.close();
       metrics.close();
+      // Report before releasing the shutdown hook: once it returns, the JVM may halt at once.
+      runner.failure().ifPresentOrElse(
+          f -> command.commandLine().getErr().println("gyre: the pipeline stopped: " + f.getMessage()),
+          () -> command.commandLine().getErr().println("Pipeline stopped cleanly."));
       stopped.countDown();
     }
-    if (runner.failure().isPresent()) {
-      command.commandLine().getErr().println("gyre: the pipeline stopped: " + runner.failure().get().getMessage());
-      return Gyre.FAILURE;
-    }
-    command.commandLine().getErr().println("Pipeline stopped cleanly.");
-    return Gyre.OK;
+    return runner.failure().isPresent() ? Gyre.FAILURE : Gyre.OK;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

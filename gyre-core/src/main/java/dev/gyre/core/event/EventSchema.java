@@ -54,7 +54,9 @@ public final class EventSchema {
               + "; numbers must be finite");
         }
         boolean integral = value.isIntegralNumber() ? value.canConvertToLong() : d == Math.rint(d);
-        boolean fits = type == FieldType.LONG ? integral : integral && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE;
+        boolean fits = type == FieldType.LONG
+            ? integral && (value.isIntegralNumber() || (d >= -0x1p63 && d < 0x1p63))
+            : integral && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE;
         require(fits, field, value);
       }
       default -> throw new IllegalStateException("unhandled field type " + type);

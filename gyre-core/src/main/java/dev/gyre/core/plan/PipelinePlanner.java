@@ -12,6 +12,7 @@ import dev.gyre.formula.FormulaException;
 import dev.gyre.formula.Program;
 import dev.gyre.spec.FeatureStageSpec;
 import dev.gyre.spec.FieldSpec;
+import dev.gyre.spec.FieldType;
 import dev.gyre.spec.PipelineSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
@@ -73,13 +74,14 @@ public final class PipelinePlanner {
           ? features(features, path, inputFields, codec, schema, spec, where, problems)
           : ScoreStages.build((ScoreStageSpec) stage, path, inputFields, codec, schema, spec, where, problems,
               models, loaded);
-      if (build == null) {
-        break;
-      }
       fields = build.outputFields();
       String outputSchema = schemaOf(stage.output(), fields);
       topics.add(new TopicPlan(stage.output(), outputSchema));
       topics.add(new TopicPlan(stage.deadLetterTopic(), null));
+      if (build.factory() == null) {
+        input = stage.output();
+        continue;
+      }
       stages.add(new StagePlan(stage.name(), input, stage.output(), stage.deadLetterTopic(), inputFields, fields,
           outputSchema, stage.parallelism(), stage.onError(), build.factory()));
       input = stage.output();
@@ -106,7 +108,11 @@ public final class PipelinePlanner {
         problems.add(where.problem(path + ".features[" + error.definition() + "]",
             error.message() + " (column " + error.column() + " of the expression)"));
       }
-      return null;
+      // Go on with the feature names (typed as numbers, the common case), so that later stages
+      // are checked too and every problem is reported in one round.
+      List<FieldSpec> guessed = new ArrayList<>(inputFields);
+      stage.features().forEach(f -> guessed.add(new FieldSpec(f.name(), FieldType.DOUBLE, true)));
+      return new StageBuild(guessed, null);
     }
     List<FieldSpec> out = new ArrayList<>(inputFields);
     for (int i = 0; i < program.outputs().size(); i++) {
@@ -120,6 +126,6 @@ public final class PipelinePlanner {
     return AvroRecordSchema.of(TopicName.parse(topic).local(), fields);
   }
 
-  /** What planning one stage produced. */
+  /** What planning one stage produced; no factory when the stage has problems. */
   record StageBuild(List<FieldSpec> outputFields, java.util.function.Supplier<dev.gyre.api.Stage> factory) {}
 }

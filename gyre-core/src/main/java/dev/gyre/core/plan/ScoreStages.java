@@ -14,6 +14,7 @@ import dev.gyre.spec.PipelineSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecLocations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +29,7 @@ final class ScoreStages {
       ModelLoader loader, List<Model> loaded) {
     ModelSpec modelSpec = stage.model();
     Map<String, FieldSpec> byName = inputFields.stream()
-        .collect(Collectors.toMap(FieldSpec::name, Function.identity()));
+        .collect(Collectors.toMap(FieldSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     int before = problems.size();
     for (int k = 0; k < modelSpec.inputs().size(); k++) {
       String input = modelSpec.inputs().get(k);
@@ -63,7 +64,7 @@ final class ScoreStages {
     out.add(new FieldSpec("model", FieldType.STRING, true));
     out.add(new FieldSpec("model_version", FieldType.STRING, true));
     if (model == null) {
-      return null;
+      return new PipelinePlanner.StageBuild(out, null);
     }
     Model served = model;
     String keyField = spec.keyField();

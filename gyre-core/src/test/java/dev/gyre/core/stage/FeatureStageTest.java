@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The features stage as planned from a spec and driven without a broker. */
 class FeatureStageTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-11-14T22:13:20Z"), ZoneOffset.UTC);
-  private static final String[] SEED = {"temp_scaled = (temp - 20) / 10", "alert = temp_scaled > 1.5"};
+  private static final String[] SEED_FEATURES = {"temp_scaled = (temp - 20) / 10", "alert = temp_scaled > 1.5"};
 
   private static PipelineDriver driver(String... features) {
     PipelinePlanner planner = new PipelinePlanner(descriptor -> {
@@ -43,7 +43,7 @@ class FeatureStageTest {
 
   @Test
   void shouldComputeSeedFormulasForDecimalTemperature() {
-    ObjectNode out = deliveredEvent(driver(SEED).send(null,
+    ObjectNode out = deliveredEvent(driver(SEED_FEATURES).send(null,
         bytes("{\"deviceId\": \"d-1\", \"temp\": 37.4, \"ts\": 1700000000}")));
 
     assertThat(out.get("temp_scaled").doubleValue()).isCloseTo(1.74, within(1e-12));
@@ -52,7 +52,7 @@ class FeatureStageTest {
 
   @Test
   void shouldComputeSeedFormulasInDoublesForIntegerTemperature() {
-    ObjectNode out = deliveredEvent(driver(SEED).send(null,
+    ObjectNode out = deliveredEvent(driver(SEED_FEATURES).send(null,
         bytes("{\"deviceId\": \"d-1\", \"temp\": 37, \"ts\": 1700000000}")));
 
     assertThat(out.get("temp_scaled").doubleValue()).isEqualTo(1.7);
@@ -61,7 +61,7 @@ class FeatureStageTest {
 
   @Test
   void shouldNotAlertAtOrBelowThreshold() {
-    ObjectNode out = deliveredEvent(driver(SEED).send(null,
+    ObjectNode out = deliveredEvent(driver(SEED_FEATURES).send(null,
         bytes("{\"deviceId\": \"d-1\", \"temp\": 35, \"ts\": 1700000000}")));
 
     assertThat(out.get("temp_scaled").doubleValue()).isEqualTo(1.5);
@@ -70,7 +70,7 @@ class FeatureStageTest {
 
   @Test
   void shouldKeepFieldsItDoesNotCompute() {
-    ObjectNode out = deliveredEvent(driver(SEED).send(null, bytes(
+    ObjectNode out = deliveredEvent(driver(SEED_FEATURES).send(null, bytes(
         "{\"deviceId\": \"d-1\", \"temp\": 37.4, \"ts\": 1700000000, \"firmware\": {\"v\": [1, 2]}, \"site\": \"roof\"}")));
 
     assertThat(out.get("deviceId").textValue()).isEqualTo("d-1");
@@ -82,7 +82,7 @@ class FeatureStageTest {
 
   @Test
   void shouldKeyEventByKeyFieldWhenRecordHasNoKey() {
-    PipelineDriver driver = driver(SEED);
+    PipelineDriver driver = driver(SEED_FEATURES);
 
     Result result = driver.send(null, bytes("{\"deviceId\": \"d-7\", \"temp\": 37.4, \"ts\": 1700000000}"));
 
@@ -92,7 +92,7 @@ class FeatureStageTest {
 
   @Test
   void shouldKeepRecordKeyWhenPresent() {
-    PipelineDriver driver = driver(SEED);
+    PipelineDriver driver = driver(SEED_FEATURES);
 
     Result result = driver.send("k-1", bytes("{\"deviceId\": \"d-7\", \"temp\": 37.4, \"ts\": 1700000000}"));
 
@@ -140,7 +140,7 @@ class FeatureStageTest {
 
   @Test
   void shouldDeadLetterEventWithMissingRequiredFieldBeforeComputing() {
-    DeadLettered dead = deadLettered(driver(SEED).send(null, bytes("{\"deviceId\": \"d-1\", \"ts\": 1700000000}")));
+    DeadLettered dead = deadLettered(driver(SEED_FEATURES).send(null, bytes("{\"deviceId\": \"d-1\", \"ts\": 1700000000}")));
 
     assertThat(dead.reason()).isEqualTo("missing-field");
     assertThat(dead.detail()).contains("'temp'");
