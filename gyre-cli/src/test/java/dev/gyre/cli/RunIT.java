@@ -3,16 +3,12 @@ package dev.gyre.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gyre.cli.demo.SensorData;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,41 +92,30 @@ class RunIT {
     return seen;
   }
 
-  /** A {@code gyre run} child process and what it printed. */
+  /**
+   * A {@code gyre run} child process. Its output goes to a file: a pipe read by a thread loses the
+   * last lines when the JDK closes the pipe at process exit.
+   */
   private static final class Gyre {
     final Process process;
-    final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    final List<String> all = new ArrayList<>();
-    final Thread reader;
+    final Path log;
+    int consumed;
     String serviceUrl;
 
-    private Gyre(Process process) {
+    private Gyre(Process process, Path log) {
       this.process = process;
-      reader = new Thread(() -> {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = in.readLine()) != null) {
-            lines.add(line);
-            synchronized (all) {
-              all.add(line);
-            }
-          }
-        } catch (Exception ignored) {
-          // the process ended
-        }
-      });
-      reader.setDaemon(true);
-      reader.start();
+      this.log = log;
     }
 
     static Gyre start(Path spec, Path data) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Path log = Files.createTempFile(data.getParent(), "gyre-run", ".log");
       // The packaged command, as users run it (integration tests run after the package phase).
       Process process = new ProcessBuilder(java, "-jar", Path.of("target", "gyre.jar").toString(),
           "run", spec.toString(), "--data-dir", data.toString(), "--broker-port", "0", "--web-port", "0",
           "--metrics-port", "-1", "--progress-every", "500ms")
-          .redirectErrorStream(true).start();
-      Gyre gyre = new Gyre(process);
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Gyre gyre = new Gyre(process, log);
       Matcher url = URL.matcher(gyre.waitForLine("Pulsar is up"));
       assertThat(url.find()).isTrue();
       gyre.serviceUrl = url.group(1);
@@ -138,26 +123,29 @@ class RunIT {
       return gyre;
     }
 
+    /** The next line after those already seen that contains {@code text}. */
     String waitForLine(String text) throws Exception {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (System.nanoTime() < deadline) {
-        String line = lines.poll(1, TimeUnit.SECONDS);
-        if (line != null && line.contains(text)) {
-          return line;
+        List<String> lines = Files.readAllLines(log);
+        while (consumed < lines.size()) {
+          String line = lines.get(consumed++);
+          if (line.contains(text)) {
+            return line;
+          }
         }
-        if (line == null && !process.isAlive()) {
-          all.add("(exited with " + process.exitValue() + ")");
+        if (!process.isAlive()) {
           break;
         }
+        Thread.sleep(100);
       }
       throw new AssertionError("no line with '" + text + "' in:\n" + output());
     }
 
-    /** Sends SIGTERM and waits for the process and for the last of its output. */
+    /** Sends SIGTERM and waits for the process to end. */
     void stop() throws InterruptedException {
       process.destroy();
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      reader.join(10_000);
     }
 
     /** Waits for a progress line showing at least {@code n} events into the first stage. */
@@ -173,10 +161,8 @@ class RunIT {
       throw new AssertionError("fewer than " + n + " events processed:\n" + output());
     }
 
-    String output() {
-      synchronized (all) {
-        return String.join("\n", all);
-      }
+    String output() throws java.io.IOException {
+      return Files.readString(log);
     }
   }
 }
