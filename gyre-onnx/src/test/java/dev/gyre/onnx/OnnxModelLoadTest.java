@@ -35,7 +35,7 @@ class OnnxModelLoadTest {
   void shouldRejectMissingFile() {
     assertLoadFails(dir.resolve("nope.onnx"), INPUTS, Map.of())
         .hasMessageContaining("the file does not exist")
-        .hasMessageContaining("Check the model path");
+        .hasMessageContaining("Check model.path in the spec");
   }
 
   @Test
