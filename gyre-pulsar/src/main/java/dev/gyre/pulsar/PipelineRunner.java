@@ -48,7 +48,7 @@ public final class PipelineRunner implements AutoCloseable {
       metrics.put(stage.name(), stageMetrics);
       for (int instance = 0; instance < stage.parallelism(); instance++) {
         StageBinding binding = new StageBinding(pipeline, stage.name(), instance, stage.inputTopic(),
-            "gyre-" + pipeline + "-" + stage.name(), stage.outputTopic(),
+            plan.subscription(stage), stage.outputTopic(),
             JsonBytesSchema.info(TopicName.parse(stage.outputTopic()).local(), stage.outputSchema()),
             stage.deadLetterTopic(), stage.onError(), runtime);
         StageRunner runner = new StageRunner(client, binding, stage.factory().get(), stageMetrics, clock);

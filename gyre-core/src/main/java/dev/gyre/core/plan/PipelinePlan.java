@@ -21,6 +21,14 @@ public record PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<Stage
         .orElseThrow(() -> new IllegalArgumentException("no stage named '" + name + "'"));
   }
 
+  /**
+   * The subscription a stage reads its input through, whatever runs it (Gyre's stage host or a
+   * Pulsar Function), so that a pipeline moves between runtimes without reprocessing.
+   */
+  public String subscription(StagePlan stage) {
+    return "gyre-" + spec.name() + "-" + stage.name();
+  }
+
   /** The topic the last stage writes. */
   public String finalTopic() {
     return stages.get(stages.size() - 1).outputTopic();
