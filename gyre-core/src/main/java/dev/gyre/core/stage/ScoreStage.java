@@ -43,6 +43,10 @@ public final class ScoreStage extends JsonStage {
     } catch (ModelException e) {
       throw new Rejection(Rejection.MODEL_ERROR, "model '" + model.name() + "' failed: " + e.getMessage());
     }
+    if (!Double.isFinite(prediction.probability())) {
+      throw new Rejection(Rejection.MODEL_ERROR, "model '" + model.name() + "' returned the probability "
+          + prediction.probability() + " for label '" + prediction.label() + "'");
+    }
     event.put(OUTPUT_FIELDS.get(0), prediction.label());
     event.put(OUTPUT_FIELDS.get(1), prediction.probability());
     event.put(OUTPUT_FIELDS.get(2), model.name());
