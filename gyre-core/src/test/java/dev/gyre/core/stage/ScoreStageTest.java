@@ -105,4 +105,37 @@ class ScoreStageTest {
     assertThat(dead.detail()).startsWith("model 'sensor-warming' failed: ")
         .contains("outside the range the model was trained on");
   }
+
+  @Test
+  void shouldDeadLetterANonFiniteProbabilityInsteadOfWritingItAsText() {
+    Model broken = new Model() {
+      @Override
+      public String name() {
+        return "nan";
+      }
+
+      @Override
+      public String version() {
+        return "1";
+      }
+
+      @Override
+      public List<String> inputs() {
+        return List.of("temp_scaled");
+      }
+
+      @Override
+      public dev.gyre.api.Prediction predict(float[] features) {
+        return new dev.gyre.api.Prediction("warming", Double.NaN);
+      }
+
+      @Override
+      public void close() {}
+    };
+
+    Outcome.DeadLetter dead = deadLettered(process(broken, "{\"deviceId\": \"d-1\", \"temp_scaled\": 1.0, \"alert\": false}"));
+
+    assertThat(dead.reason()).isEqualTo("model-error");
+    assertThat(dead.detail()).contains("NaN", "warming");
+  }
 }
