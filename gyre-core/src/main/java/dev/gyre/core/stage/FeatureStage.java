@@ -40,7 +40,7 @@ public final class FeatureStage extends JsonStage {
   }
 
   @Override
-  void enrich(ObjectNode event) {
+  void enrich(ObjectNode event, String key) {
     for (int slot = 0; slot < inputs.length; slot++) {
       JsonNode value = event.get(inputs[slot]);
       if (value == null || value.isNull()) {

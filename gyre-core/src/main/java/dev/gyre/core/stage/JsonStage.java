@@ -35,15 +35,20 @@ abstract class JsonStage implements Stage {
     try {
       ObjectNode event = codec.decode(record.value());
       schema.check(event);
-      enrich(event);
-      return Outcome.emit(record.key() == null ? keyOf(event) : null, codec.encode(event));
+      String derivedKey = record.key() == null ? keyOf(event) : null;
+      enrich(event, record.key() != null ? record.key() : derivedKey);
+      return Outcome.emit(derivedKey, codec.encode(event));
     } catch (Rejection rejection) {
       return rejection.toOutcome();
     }
   }
 
-  /** Adds this stage's fields to a checked event; throws {@link Rejection} to dead-letter it. */
-  abstract void enrich(ObjectNode event);
+  /**
+   * Adds this stage's fields to a checked event; throws {@link Rejection} to dead-letter it.
+   *
+   * @param key the event's key (the record's, else the key field's value), or {@code null}
+   */
+  abstract void enrich(ObjectNode event, String key);
 
   private String keyOf(ObjectNode event) {
     if (keyField == null) {

@@ -8,6 +8,7 @@ import dev.gyre.api.Prediction;
 import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.event.EventSchema;
 import dev.gyre.core.event.Rejection;
+import dev.gyre.core.serving.ModelRouter;
 import java.util.List;
 
 /**
@@ -20,20 +21,30 @@ public final class ScoreStage extends JsonStage {
   /** The fields this stage adds, in order. */
   public static final List<String> OUTPUT_FIELDS = List.of("prediction", "probability", "model", "model_version");
 
-  private final Model model;
+  private final ModelRouter router;
   private final String[] inputs;
   private final float[] row;
 
   /** @param model shared by all instances of the stage; must be thread-safe */
   public ScoreStage(EventCodec codec, EventSchema schema, String keyField, Model model) {
+    this(codec, schema, keyField, new ModelRouter(model));
+  }
+
+  /**
+   * A score stage whose model can change while it runs: each event is scored by the model the
+   * router names for its key at that moment. Every model the router serves must take the same
+   * inputs as the champion it started with.
+   */
+  public ScoreStage(EventCodec codec, EventSchema schema, String keyField, ModelRouter router) {
     super(codec, schema, keyField);
-    this.model = model;
-    this.inputs = model.inputs().toArray(String[]::new);
+    this.router = router;
+    this.inputs = router.routing().champion().inputs().toArray(String[]::new);
     this.row = new float[inputs.length];
   }
 
   @Override
-  void enrich(ObjectNode event) {
+  void enrich(ObjectNode event, String key) {
+    Model model = router.modelFor(key);
     for (int i = 0; i < inputs.length; i++) {
       row[i] = feature(event, inputs[i]);
     }
