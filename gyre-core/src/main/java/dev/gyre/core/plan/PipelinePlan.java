@@ -1,19 +1,23 @@
 package dev.gyre.core.plan;
 
 import dev.gyre.api.Model;
+import dev.gyre.core.serving.ModelRouter;
 import dev.gyre.spec.PipelineSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A pipeline ready to run: its topics in creation order, its stages in data-flow order, and the
- * models they share. Closing the plan closes the models.
+ * A pipeline ready to run: its topics in creation order, its stages in data-flow order, the
+ * models they loaded, and per score stage the {@link ModelRouter} all its instances share (a
+ * runtime swaps models through it). Closing the plan closes the models it loaded.
  */
-public record PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<StagePlan> stages, List<Model> models)
-    implements AutoCloseable {
+public record PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<StagePlan> stages, List<Model> models,
+    Map<String, ModelRouter> routers) implements AutoCloseable {
   public PipelinePlan {
     topics = List.copyOf(topics);
     stages = List.copyOf(stages);
     models = List.copyOf(models);
+    routers = Map.copyOf(routers);
   }
 
   public StagePlan stage(String name) {

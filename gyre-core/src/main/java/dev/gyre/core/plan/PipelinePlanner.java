@@ -20,7 +20,10 @@ import dev.gyre.spec.SpecLocations;
 import dev.gyre.spec.StageSpec;
 import dev.gyre.spec.TopicName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import dev.gyre.core.serving.ModelRouter;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +57,7 @@ public final class PipelinePlanner {
     List<TopicPlan> topics = new ArrayList<>();
     List<StagePlan> stages = new ArrayList<>();
     List<Model> loaded = new ArrayList<>();
+    Map<String, ModelRouter> routers = new LinkedHashMap<>();
     List<FieldSpec> fields = spec.source().schema().fields();
     for (int i = 0; i < fields.size(); i++) {
       if (!FIELD_NAME.matcher(fields.get(i).name()).matches()) {
@@ -73,7 +77,7 @@ public final class PipelinePlanner {
       StageBuild build = stage instanceof FeatureStageSpec features
           ? features(features, path, inputFields, codec, schema, spec, where, problems)
           : ScoreStages.build((ScoreStageSpec) stage, path, inputFields, codec, schema, spec, where, problems,
-              models, loaded);
+              models, loaded, routers);
       fields = build.outputFields();
       String outputSchema = schemaOf(stage.output(), fields);
       topics.add(new TopicPlan(stage.output(), outputSchema));
@@ -93,7 +97,7 @@ public final class PipelinePlanner {
       loaded.forEach(Model::close);
       throw new SpecException(problems);
     }
-    return new PipelinePlan(spec, topics, stages, loaded);
+    return new PipelinePlan(spec, topics, stages, loaded, routers);
   }
 
   private static StageBuild features(FeatureStageSpec stage, String path, List<FieldSpec> inputFields,

@@ -6,6 +6,7 @@ import dev.gyre.api.ModelException;
 import dev.gyre.api.SpecProblem;
 import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.event.EventSchema;
+import dev.gyre.core.serving.ModelRouter;
 import dev.gyre.core.stage.ScoreStage;
 import dev.gyre.spec.FieldSpec;
 import dev.gyre.spec.FieldType;
@@ -26,7 +27,7 @@ final class ScoreStages {
 
   static PipelinePlanner.StageBuild build(ScoreStageSpec stage, String path, List<FieldSpec> inputFields,
       EventCodec codec, EventSchema schema, PipelineSpec spec, SpecLocations where, List<SpecProblem> problems,
-      ModelLoader loader, List<Model> loaded) {
+      ModelLoader loader, List<Model> loaded, Map<String, ModelRouter> routers) {
     ModelSpec modelSpec = stage.model();
     Map<String, FieldSpec> byName = inputFields.stream()
         .collect(Collectors.toMap(FieldSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -66,8 +67,9 @@ final class ScoreStages {
     if (model == null) {
       return new PipelinePlanner.StageBuild(out, null);
     }
-    Model served = model;
+    ModelRouter router = new ModelRouter(model);
+    routers.put(stage.name(), router);
     String keyField = spec.keyField();
-    return new PipelinePlanner.StageBuild(out, () -> new ScoreStage(codec, schema, keyField, served));
+    return new PipelinePlanner.StageBuild(out, () -> new ScoreStage(codec, schema, keyField, router));
   }
 }
