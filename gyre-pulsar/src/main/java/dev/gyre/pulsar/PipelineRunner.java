@@ -1,10 +1,12 @@
 package dev.gyre.pulsar;
 
+import dev.gyre.api.StageException;
 import dev.gyre.core.metrics.StageMetrics;
 import dev.gyre.core.plan.PipelinePlan;
 import dev.gyre.core.plan.StagePlan;
 import dev.gyre.pulsar.internal.JsonBytesSchema;
 import dev.gyre.spec.RuntimeSpec;
+import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.TopicName;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,20 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.PulsarClient;
 
 /**
- * Runs a whole {@link PipelinePlan} in this process: provisions its topics, then starts
- * {@code parallelism} {@link StageRunner}s per stage on a shared Pulsar client. Stopping stops
- * every runner; nothing is lost, because each input is acknowledged only after its output is
- * persisted.
+ * Runs a whole {@link PipelinePlan} in this process: provisions its topics, starts the
+ * {@link PipelineExtension}s found on the class path (such as the model registry's watchers), then
+ * starts {@code parallelism} {@link StageRunner}s per stage on a shared Pulsar client. Stopping stops
+ * every runner, then the extensions; nothing is lost, because each input is acknowledged only after
+ * its output is persisted.
  */
 public final class PipelineRunner implements AutoCloseable {
   private final PipelinePlan plan;
   private final PulsarClient client;
   private final Map<String, StageMetrics> metrics = new LinkedHashMap<>();
   private final List<StageRunner> runners = new ArrayList<>();
+  private final List<AutoCloseable> extensions = new ArrayList<>();
   private final Clock clock;
   private final MeterRegistry registry;
 
@@ -38,9 +43,14 @@ public final class PipelineRunner implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Creates missing topics and schemas, then starts every stage instance. */
+  /**
+   * Creates missing topics and schemas, starts the extensions, then starts every stage instance.
+   *
+   * @throws StageException when the spec names a model registry and no extension serves it
+   */
   public void start(PulsarAdmin admin) {
     new TopicProvisioner(admin).provision(plan.topics());
+    startExtensions(admin);
     String pipeline = plan.spec().name();
     RuntimeSpec runtime = plan.spec().runtime();
     for (StagePlan stage : plan.stages()) {
@@ -58,6 +68,36 @@ public final class PipelineRunner implements AutoCloseable {
     }
   }
 
+  private void startExtensions(PulsarAdmin admin) {
+    List<PipelineExtension> found = new ArrayList<>();
+    ServiceLoader.load(PipelineExtension.class).forEach(found::add);
+    boolean wantsRegistry = plan.spec().stages().stream().anyMatch(s -> s instanceof ScoreStageSpec score
+        && score.model().registry() != null);
+    if (wantsRegistry && found.isEmpty()) {
+      throw new StageException("the spec names a model registry (model.registry) but this Gyre has no registry"
+          + " support on its class path; add the gyre-registry module, or remove model.registry", false);
+    }
+    try {
+      for (PipelineExtension extension : found) {
+        extensions.add(extension.start(plan, client, admin, registry));
+      }
+    } catch (RuntimeException e) {
+      closeExtensions();
+      throw e;
+    }
+  }
+
+  private void closeExtensions() {
+    for (AutoCloseable extension : extensions) {
+      try {
+        extension.close();
+      } catch (Exception e) {
+        // stopping anyway; the extension reports its own problems
+      }
+    }
+    extensions.clear();
+  }
+
   /** Metrics per stage name, in data-flow order. */
   public Map<String, StageMetrics> metrics() {
     return metrics;
@@ -72,6 +112,7 @@ public final class PipelineRunner implements AutoCloseable {
     for (StageRunner runner : runners) {
       runner.stop(timeout);
     }
+    closeExtensions();
   }
 
   @Override

@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param format  the model format, matched against the installed model providers ({@code onnx} by default)
  * @param path    the model file; {@link SpecLoader} resolves it against the spec file's directory
  * @param inputs  the feature names the model takes, in order; at least one, unique
+ * @param registry the registry namespace ({@code tenant/namespace}) whose champion the stage
+ *                 serves and follows, or {@code null} to serve {@code path} only
  */
-public record ModelSpec(String name, String version, String format, Path path, List<String> inputs) {
+public record ModelSpec(String name, String version, String format, Path path, List<String> inputs,
+    String registry) {
   public ModelSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(version, "version");
@@ -28,5 +31,10 @@ public record ModelSpec(String name, String version, String format, Path path, L
     if (new HashSet<>(inputs).size() != inputs.size()) {
       throw new IllegalArgumentException("model '" + name + "' repeats an input: " + inputs);
     }
+  }
+
+  /** A model without a registry: {@code path} serves. */
+  public ModelSpec(String name, String version, String format, Path path, List<String> inputs) {
+    this(name, version, format, path, inputs, null);
   }
 }

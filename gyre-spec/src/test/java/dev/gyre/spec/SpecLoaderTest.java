@@ -65,6 +65,32 @@ class SpecLoaderTest {
   }
 
   @Test
+  void shouldReadTheModelRegistryNamespace() {
+    PipelineSpec spec = Specs.parse(Specs.MINIMAL + """
+          - name: s
+            type: score
+            output: persistent://t/n/scores
+            model: {name: m, path: m.onnx, inputs: [y], registry: ml/models}
+        """);
+
+    assertThat(((ScoreStageSpec) spec.stages().get(1)).model().registry()).isEqualTo("ml/models");
+  }
+
+  @Test
+  void shouldReportARegistryThatIsNotANamespace() {
+    List<String> problems = Specs.problems(Specs.MINIMAL + """
+          - name: s
+            type: score
+            output: persistent://t/n/scores
+            model: {name: m, path: m.onnx, inputs: [y], registry: persistent://ml/models/x}
+        """);
+
+    assertThat(problems).singleElement().asString().startsWith("stages[1].model.registry (line ")
+        .endsWith("was 'persistent://ml/models/x' but it is not a Pulsar namespace; use the form"
+            + " tenant/namespace, such as ml/models");
+  }
+
+  @Test
   void shouldChainStagesFromSourceTopic() {
     PipelineSpec spec = Specs.parse(Specs.seed());
 

@@ -53,7 +53,7 @@ class StageChecksTest {
         "stages[0].features (line 8): was missing but it is required; add a list, such as "
             + "[temp_scaled = (temp - 20) / 10]",
         "stages[1].model (line 11): was missing but it is required; add a 'model:' section with keys name, "
-            + "version, format, path, inputs");
+            + "version, format, path, inputs, registry");
   }
 
   @Test

@@ -68,7 +68,8 @@ public final class SpecKeys {
   public static final Option FEATURES = Option.of("stages[].features", LIST, false,
       "lines `name = expression`", "[temp_scaled = (temp - 20) / 10]",
       "Required for type `features`, at least one. Evaluated in order; a feature may use earlier ones.");
-  public static final Option MODEL = Option.of("stages[].model", MAP, false, "name, version, format, path, inputs",
+  public static final Option MODEL = Option.of("stages[].model", MAP, false,
+      "name, version, format, path, inputs, registry",
       null, "Required for type `score`: the model to serve.");
   public static final Option MODEL_NAME = Option.of("stages[].model.name", TEXT, true, "any text",
       "sensor-warming", "The model's name.");
@@ -81,6 +82,11 @@ public final class SpecKeys {
   public static final Option MODEL_INPUTS = Option.of("stages[].model.inputs", LIST, true,
       "feature names, unique", "[temp_scaled, hour_sin, hour_cos]",
       "The features the model takes, in the order it takes them.");
+  public static final Option MODEL_REGISTRY = Option.of("stages[].model.registry", TEXT, false,
+      "a Pulsar namespace `tenant/namespace`", "ml/models",
+      "The model registry to follow (`gyre model push`, `promote`, `rollback`, `canary`): the stage serves its "
+          + "champion and picks up promotions while it runs. Without a registry, or until it has a champion, "
+          + "`path` serves.");
   public static final Option FEEDBACK = Option.of("feedback", MAP, false, "topic", null,
       "Where labelled outcomes arrive, to measure the model. None when absent.");
   public static final Option FEEDBACK_TOPIC = Option.of("feedback.topic", TOPIC, true, TOPICS,
@@ -98,7 +104,7 @@ public final class SpecKeys {
   public static final List<Option> ALL = List.of(NAME_KEY, DESCRIPTION, KEY, SOURCE, SOURCE_TOPIC, SCHEMA,
       SCHEMA_FORMAT, MAX_MESSAGE_BYTES, FIELDS, FIELD_ENTRY, FIELD_TYPE, FIELD_REQUIRED, STAGES, STAGE_NAME,
       STAGE_TYPE, OUTPUT, DEAD_LETTER, PARALLELISM, ON_ERROR, FEATURES, MODEL, MODEL_NAME, MODEL_VERSION,
-      MODEL_FORMAT, MODEL_PATH, MODEL_INPUTS, FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
+      MODEL_FORMAT, MODEL_PATH, MODEL_INPUTS, MODEL_REGISTRY, FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
       MAX_PENDING);
 
   private SpecKeys() {}

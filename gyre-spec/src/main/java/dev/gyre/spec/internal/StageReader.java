@@ -122,6 +122,7 @@ final class StageReader {
     } catch (InvalidPathException e) {
       problems.add(model.path(MODEL_PATH), "is not a valid file path: " + e.getReason());
     }
+    String registry = model.namespace(MODEL_REGISTRY);
     List<Node> nodes = model.list(MODEL_INPUTS, true);
     List<String> inputs = new ArrayList<>();
     for (int i = 0; nodes != null && i < nodes.size(); i++) {
@@ -135,7 +136,7 @@ final class StageReader {
       }
       inputs.add(input);
     }
-    return problems.count() > before ? null : new ModelSpec(name, version, format, path, inputs);
+    return problems.count() > before ? null : new ModelSpec(name, version, format, path, inputs, registry);
   }
 
   private void identifier(String path, String name) {

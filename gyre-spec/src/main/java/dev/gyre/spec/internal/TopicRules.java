@@ -37,6 +37,21 @@ public final class TopicRules {
     return null;
   }
 
+  /** Why {@code text} is not a namespace {@code tenant/namespace}, phrased to follow "but it"; or null when it is one. */
+  public static String namespaceProblem(String text) {
+    String[] parts = text.split("/", -1);
+    if (parts.length != 2) {
+      return "is not a Pulsar namespace; use the form tenant/namespace, such as ml/models";
+    }
+    for (String part : parts) {
+      String reason = segmentProblem(part);
+      if (reason != null) {
+        return reason + "; use the form tenant/namespace, such as ml/models";
+      }
+    }
+    return null;
+  }
+
   /** Why one of tenant, namespace and topic is invalid, or null when it is valid. */
   public static String segmentProblem(String part) {
     if (part.isEmpty()) {

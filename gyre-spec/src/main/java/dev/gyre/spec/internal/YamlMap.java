@@ -121,6 +121,17 @@ public final class YamlMap {
     });
   }
 
+  /** A Pulsar namespace, {@code tenant/namespace}. */
+  public String namespace(Option option) {
+    return value(option, text -> {
+      String reason = TopicRules.namespaceProblem(text);
+      if (reason != null) {
+        throw new IllegalArgumentException(reason);
+      }
+      return text;
+    });
+  }
+
   public Integer integer(Option option) {
     return value(option, text -> Math.toIntExact(Values.integer(text, option.min(), option.max())));
   }
