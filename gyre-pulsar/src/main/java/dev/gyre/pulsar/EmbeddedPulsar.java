@@ -123,7 +123,10 @@ public final class EmbeddedPulsar implements AutoCloseable {
         "--bookkeeper-port", Integer.toString(FreePorts.pick()),
         "--stream-storage-port", Integer.toString(FreePorts.pick()),
         "--no-stream-storage"));
-    if (!options.functionsWorker()) {
+    if (options.functionsWorker()) {
+      command.add("--functions-worker-conf");
+      command.add(StandaloneConfig.writeFunctionsWorker(home, data).toString());
+    } else {
       command.add("--no-functions-worker");
     }
     ProcessBuilder builder = new ProcessBuilder(command)

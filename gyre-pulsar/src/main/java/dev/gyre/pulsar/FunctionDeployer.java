@@ -143,6 +143,7 @@ public final class FunctionDeployer {
         .subscriptionPosition(SubscriptionInitialPosition.Earliest)
         .cleanupSubscription(false)
         .retainKeyOrdering(true)
+        .batchBuilder("KEY_BASED")
         .processingGuarantees(FunctionConfig.ProcessingGuarantees.ATLEAST_ONCE)
         .parallelism(stage.parallelism())
         .runtime(FunctionConfig.Runtime.JAVA)

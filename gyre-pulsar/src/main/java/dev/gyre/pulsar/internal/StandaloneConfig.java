@@ -36,4 +36,20 @@ public final class StandaloneConfig {
     Files.write(conf, out);
     return conf;
   }
+
+  /**
+   * Writes the functions worker's configuration: the distribution's {@code functions_worker.yml}
+   * with its download directory moved into the data directory, so that function packages neither
+   * pile up in the shared distribution nor outlive the broker's data.
+   */
+  public static Path writeFunctionsWorker(Path distribution, Path dataDir) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(distribution.resolve("conf/functions_worker.yml"))) {
+      out.add(line.startsWith("downloadDirectory:")
+          ? "downloadDirectory: " + dataDir.resolve("functions/download") : line);
+    }
+    Path conf = dataDir.resolve("functions_worker.yml");
+    Files.write(conf, out);
+    return conf;
+  }
 }
