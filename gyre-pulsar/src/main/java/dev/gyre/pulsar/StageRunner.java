@@ -20,6 +20,7 @@ import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
+import org.apache.pulsar.client.api.ProducerBuilder;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.client.api.Schema;
@@ -91,15 +92,23 @@ public final class StageRunner implements AutoCloseable {
 
   private Producer<byte[]> producer(String topic, Schema<byte[]> schema) throws PulsarClientException {
     long delayMicros = binding.runtime().batchDelay().toNanos() / 1_000;
-    return client.newProducer(schema)
+    ProducerBuilder<byte[]> builder = client.newProducer(schema)
         .topic(topic)
-        .enableBatching(delayMicros > 0)
-        .batcherBuilder(BatcherBuilder.KEY_BASED)
-        .batchingMaxPublishDelay(Math.max(delayMicros, 1), TimeUnit.MICROSECONDS)
-        .batchingMaxMessages(1000)
         .blockIfQueueFull(true)
-        .maxPendingMessages(binding.runtime().maxPendingMessages())
-        .create();
+        .maxPendingMessages(binding.runtime().maxPendingMessages());
+    if (delayMicros == 0) {
+      return builder.enableBatching(false).create();
+    }
+    builder.enableBatching(true)
+        .batcherBuilder(BatcherBuilder.KEY_BASED)
+        .batchingMaxMessages(1000);
+    if (delayMicros >= 1_000) {
+      builder.batchingMaxPublishDelay(delayMicros, TimeUnit.MICROSECONDS);
+    } else {
+      // The builder refuses delays under 1 ms; the client itself runs its batch timer in microseconds.
+      builder.loadConf(Map.of("batchingMaxPublishDelayMicros", delayMicros));
+    }
+    return builder.create();
   }
 
   private void loop() {
@@ -121,8 +130,9 @@ public final class StageRunner implements AutoCloseable {
 
   private void handle(Message<byte[]> message) {
     metrics.received();
+    Map<String, String> inputProperties = message.getProperties();
     InputRecord record = new InputRecord(message.getKey(), message.getValue(), message.getEventTime(),
-        message.getProperties());
+        inputProperties);
     long started = System.nanoTime();
     Outcome outcome;
     try {
@@ -131,8 +141,18 @@ public final class StageRunner implements AutoCloseable {
       outcome = Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     metrics.processed(System.nanoTime() - started);
-    Map<String, String> properties = new HashMap<>(message.getProperties());
-    String ingest = properties.computeIfAbsent(Properties.INGEST_MILLIS, k -> Long.toString(message.getPublishTime()));
+    // The input's properties go out unchanged (no copy) once they carry the ingest time, as they do
+    // after the first stage; parsed here, on the stage thread, not in the send callback.
+    Map<String, String> properties = inputProperties;
+    String ingestText = inputProperties.get(Properties.INGEST_MILLIS);
+    long ingest;
+    if (ingestText == null) {
+      ingest = message.getPublishTime();
+      properties = new HashMap<>(inputProperties);
+      properties.put(Properties.INGEST_MILLIS, Long.toString(ingest));
+    } else {
+      ingest = parseMillis(ingestText);
+    }
     if (outcome instanceof Outcome.Emit emit) {
       TypedMessageBuilder<byte[]> out = producer.newMessage().value(emit.value()).properties(properties);
       send(out, emit.key() != null ? emit.key() : message.getKey(), message, ingest, null);
@@ -142,17 +162,18 @@ public final class StageRunner implements AutoCloseable {
             + " (" + dead.reason() + ": " + dead.detail() + ") and its onError policy is 'fail'", false));
         return;
       }
-      properties.put(Properties.STAGE, binding.stage());
-      properties.put(Properties.REASON, dead.reason());
-      properties.put(Properties.DETAIL, dead.detail());
-      properties.put(Properties.SOURCE_TOPIC, message.getTopicName());
-      properties.put(Properties.SOURCE_MESSAGE_ID, message.getMessageId().toString());
-      send(deadLetters.newMessage().value(message.getValue()).properties(properties), message.getKey(), message,
+      Map<String, String> why = new HashMap<>(properties);
+      why.put(Properties.STAGE, binding.stage());
+      why.put(Properties.REASON, dead.reason());
+      why.put(Properties.DETAIL, dead.detail());
+      why.put(Properties.SOURCE_TOPIC, message.getTopicName());
+      why.put(Properties.SOURCE_MESSAGE_ID, message.getMessageId().toString());
+      send(deadLetters.newMessage().value(record.value()).properties(why), message.getKey(), message,
           ingest, dead.reason());
     }
   }
 
-  private void send(TypedMessageBuilder<byte[]> out, String key, Message<byte[]> input, String ingest,
+  private void send(TypedMessageBuilder<byte[]> out, String key, Message<byte[]> input, long ingestMillis,
       String deadLetterReason) {
     if (key != null) {
       out.key(key);
@@ -170,7 +191,7 @@ public final class StageRunner implements AutoCloseable {
         }
         consumer.acknowledgeAsync(inputId);
         if (deadLetterReason == null) {
-          metrics.emitted(sinceIngest(ingest));
+          metrics.emitted(ingestMillis < 0 ? -1 : clock.millis() - ingestMillis);
         } else {
           metrics.deadLettered(deadLetterReason);
         }
@@ -180,9 +201,10 @@ public final class StageRunner implements AutoCloseable {
     });
   }
 
-  private long sinceIngest(String ingest) {
+  /** The ingest time a producer upstream set, or -1 if it is not a number. */
+  private static long parseMillis(String ingest) {
     try {
-      return clock.millis() - Long.parseLong(ingest);
+      return Long.parseLong(ingest);
     } catch (NumberFormatException e) {
       return -1;
     }

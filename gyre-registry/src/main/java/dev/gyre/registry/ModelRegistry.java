@@ -59,7 +59,7 @@ public final class ModelRegistry implements AutoCloseable {
     try {
       this.channels = client.newTableView(Schema.BYTES).topic(topics.channels()).create();
     } catch (PulsarClientException e) {
-      versions.close();
+      versions.closeAsync();
       throw e;
     }
   }
@@ -94,7 +94,7 @@ public final class ModelRegistry implements AutoCloseable {
    * @return the version stored, or the one already stored if the same file was pushed before
    * @throws ModelException if the file is refused or the version exists with other bytes
    */
-  public Push.Result push(PushRequest request, dev.gyre.core.plan.ModelLoader loader) {
+  public PushResult push(PushRequest request, dev.gyre.core.plan.ModelLoader loader) {
     return new Push(this, request, loader, clock).run();
   }
 

@@ -86,7 +86,7 @@ public final class RecordJson {
       }
       return json;
     } catch (IOException e) {
-      throw new IllegalArgumentException("a registry record is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("a registry record is not JSON: " + e.getMessage(), e);
     }
   }
 
