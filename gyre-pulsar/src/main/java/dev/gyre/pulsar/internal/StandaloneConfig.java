@@ -25,6 +25,9 @@ public final class StandaloneConfig {
     overrides.put("brokerDeleteInactiveTopicsEnabled", "false");
     // Dispatch new entries to waiting consumers at once instead of polling every 10 ms.
     overrides.put("managedLedgerNewEntriesCheckDelayInMillis", "0");
+    // The functions worker's package store (filesystem in a standalone) defaults to a folder of the
+    // shared distribution, where packages would outlive the data directory and clash later.
+    overrides.put("STORAGE_PATH", dataDir.resolve("packages-storage").toString());
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(distribution.resolve("conf/standalone.conf"))) {
       int eq = line.indexOf('=');
