@@ -3,7 +3,6 @@ package dev.gyre.bench;
 import dev.gyre.api.SpecException;
 import dev.gyre.api.SpecProblem;
 import dev.gyre.bench.internal.DurationConverter;
-import dev.gyre.pulsar.EmbeddedPulsar;
 import dev.gyre.pulsar.internal.PulsarDistribution;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
@@ -18,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.PulsarClient;
@@ -31,11 +29,11 @@ import picocli.CommandLine.Option;
  * ran to the end (whether or not the targets were met), 1 when one stopped early, 2 on bad usage.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, description = {
-    "Measure the sensor pipeline open-loop at fixed rates: the highest sustained throughput, and",
-    "end-to-end latency p50/p99/p99.9 (from each event's intended send time) at a fixed rate, next",
-    "to raw Pulsar's single hop and the same stages as Pulsar Functions, on the same broker.",
-    "Results go to --out (results.json, steps.csv, summary.md, latency-*.hgrm).",
-    "A full run takes about 15 minutes; --quick takes about 3."})
+    "Measure the pipeline open-loop at fixed rates: its highest sustained throughput,",
+    "and its end-to-end latency (from each event's intended send time) at 5,000/s,",
+    "next to raw Pulsar's single hop and the same stages as Pulsar Functions, all on",
+    "the same broker. Results go to --out: results.json, steps.csv, summary.md and",
+    "latency-*.hgrm. A full run takes about 10 minutes, --quick about 3."})
 public final class BenchCommand implements Callable<Integer> {
 
   /** Makes the spec's model when its file is missing ({@code gyre-cli} trains it as the demo does). */
@@ -157,7 +155,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private Report report(Settings settings, String started, String loadStart, List<ScenarioResult> done) {
-    String line = "gyre bench " + String.join(" ", command.commandLine().getParseResult().originalArgs());
+    List<String> args = command.commandLine().getParseResult().originalArgs();
+    String line = "gyre " + (args.isEmpty() || !args.get(0).equals("bench") ? "bench " : "") + String.join(" ", args);
     Machine machine = Machine.describe(PulsarDistribution.version());
     return new Report(line.trim(), started, java.time.OffsetDateTime.now().toString(), machine, loadStart,
         Machine.loadAverage(), settings, done);
@@ -202,53 +201,5 @@ public final class BenchCommand implements Callable<Integer> {
           "is not a file; run gyre bench from the root of the Gyre repository, or pass --spec"));
     }
     return file;
-  }
-
-  /** The broker under test: a fresh embedded one, or an existing one. */
-  record BenchBroker(EmbeddedPulsar embedded, String serviceUrl, String adminUrl, Path pulsarHome)
-      implements AutoCloseable {
-
-    static BenchBroker open(String serviceUrl, String adminUrl, PrintWriter log) {
-      Path gyreHome = gyreHome();
-      Path pulsarHome = PulsarDistribution.locate(gyreHome);
-      if (serviceUrl != null || adminUrl != null) {
-        if (serviceUrl == null || adminUrl == null) {
-          throw new SpecException(new SpecProblem(serviceUrl == null ? "--service-url" : "--admin-url", 0, null,
-              "must be given together with the other URL, or leave both out to use a fresh embedded broker"));
-        }
-        return new BenchBroker(null, serviceUrl, adminUrl, pulsarHome);
-      }
-      EmbeddedPulsar.Options options = EmbeddedPulsar.Options.defaults(gyreHome)
-          .withDataDir(gyreHome.resolve("bench-standalone")).withPorts(0, 0).withWipe(true);
-      log.printf("Starting a fresh embedded Pulsar %s (data in %s) ...%n", PulsarDistribution.version(),
-          options.dataDir());
-      log.flush();
-      EmbeddedPulsar pulsar = EmbeddedPulsar.start(options);
-      return new BenchBroker(pulsar, pulsar.serviceUrl(), pulsar.adminUrl(), pulsarHome);
-    }
-
-    /** The embedded broker's process, for CPU accounting; none for an existing broker. */
-    Map<String, Long> processes() {
-      if (embedded == null) {
-        return Map.of();
-      }
-      try {
-        return Map.of("broker", Long.parseLong(Files.readString(embedded.dataDir().resolve("standalone.pid")).trim()));
-      } catch (java.io.IOException | NumberFormatException e) {
-        return Map.of();
-      }
-    }
-
-    private static Path gyreHome() {
-      String home = System.getenv("GYRE_HOME");
-      return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".gyre");
-    }
-
-    @Override
-    public void close() {
-      if (embedded != null) {
-        embedded.close();
-      }
-    }
   }
 }

@@ -60,7 +60,7 @@ public final class Results {
   static List<String> csv(Report report) {
     List<String> rows = new ArrayList<>();
     rows.add("scenario,phase,rate,seconds,sent,sent_rate,delivered_rate,p50_ms,p90_ms,p99_ms,p999_ms,max_ms,"
-        + "max_lag_ms,aborted,drained,sustained,reasons");
+        + "max_lag_ms,aborted,drained,sustained,reasons,cpu_us_per_event");
     for (ScenarioResult s : report.scenarios()) {
       if (s.warmUp() != null) {
         rows.add(row(s.name(), s.warmUp(), "", ""));
@@ -77,9 +77,17 @@ public final class Results {
 
   private static String row(String scenario, Step st, String sustained, String reasons) {
     Latency l = st.latency();
-    return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%b,%b,%s,\"%s\"",
+    return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.2f,%.2f,%.2f,%.2f,%.2f,%.1f,%b,%b,%s,\"%s\",\"%s\"",
         scenario, st.phase(), st.rate(), st.seconds(), st.sent(), st.sentRate(), st.deliveredRate(), l.p50(), l.p90(),
-        l.p99(), l.p999(), l.max(), st.maxLagMillis(), st.aborted(), st.drained(), sustained, reasons);
+        l.p99(), l.p999(), l.max(), st.maxLagMillis(), st.aborted(), st.drained(), sustained, reasons, cpu(st));
+  }
+
+  /** CPU microseconds per event as {@code name value} pairs, processes first. */
+  static String cpu(Step step) {
+    StringBuilder text = new StringBuilder();
+    step.cpuMicrosPerEvent().forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ")
+        .append(k.substring(k.indexOf(':') + 1)).append(' ').append(String.format(Locale.ROOT, "%.1f", v)));
+    return text.toString();
   }
 
   static String markdown(Report report) {
@@ -107,6 +115,12 @@ public final class Results {
         md.append("- ").append(s.name()).append(" stopped early: ").append(s.failure().lines().findFirst().orElse(""))
             .append('\n');
       }
+    }
+    md.append("\nCPU microseconds per event at the highest sustained rate (processes, then this JVM's threads):\n\n");
+    for (ScenarioResult s : report.scenarios()) {
+      s.search().stream().filter(ScenarioResult.Verdict::sustained).map(ScenarioResult.Verdict::step)
+          .max(java.util.Comparator.comparingLong(Step::rate))
+          .ifPresent(st -> md.append(String.format(Locale.ROOT, "- %s at %,d/s: %s%n", s.name(), st.rate(), cpu(st))));
     }
     Machine m = report.machine();
     md.append(String.format(Locale.ROOT, "%nMachine: %d cores, %s, %s; %s; %s; Pulsar %s. Load average %s at the"

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gyre", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Real-time machine learning pipelines on Apache Pulsar.",
     subcommands = {ValidateCommand.class, RunCommand.class, TrainCommand.class, DemoCommand.class,
-        DeployCommand.class, StatusCommand.class, UndeployCommand.class, BenchCommand.class,
+        DeployCommand.class, StatusCommand.class, UndeployCommand.class, BenchCommand.class, ModelCommand.class,
         CommandLine.HelpCommand.class})
 public final class Gyre {
   public static final int OK = 0;

@@ -55,6 +55,9 @@ public final class StageRunner implements AutoCloseable {
   private Producer<byte[]> producer;
   private Producer<byte[]> deadLetters;
   private Thread thread;
+  private boolean batching;
+  private boolean outputsUnflushed;
+  private boolean deadLettersUnflushed;
 
   public StageRunner(PulsarClient client, StageBinding binding, Stage stage, StageMetrics metrics, Clock clock) {
     this.client = client;
@@ -99,6 +102,7 @@ public final class StageRunner implements AutoCloseable {
     if (delayMicros == 0) {
       return builder.enableBatching(false).create();
     }
+    batching = true;
     builder.enableBatching(true)
         .batcherBuilder(BatcherBuilder.KEY_BASED)
         .batchingMaxMessages(1000);
@@ -115,9 +119,14 @@ public final class StageRunner implements AutoCloseable {
     try {
       while (running) {
         Message<byte[]> message = consumer.receive((int) POLL.toMillis(), TimeUnit.MILLISECONDS);
-        if (message != null) {
+        // Handle everything that has already arrived, then hand the batch to the broker at once
+        // rather than waiting for the batch timer: an idle stage adds no batching delay, and under
+        // load batches grow with the bursts (up to batchDelay and 1000 messages).
+        while (message != null && running) {
           handle(message);
+          message = consumer.receive(0, TimeUnit.MILLISECONDS);
         }
+        flushSent();
       }
     } catch (PulsarClientException e) {
       if (running) {
@@ -156,6 +165,7 @@ public final class StageRunner implements AutoCloseable {
     if (outcome instanceof Outcome.Emit emit) {
       TypedMessageBuilder<byte[]> out = producer.newMessage().value(emit.value()).properties(properties);
       send(out, emit.key() != null ? emit.key() : message.getKey(), message, ingest, null);
+      outputsUnflushed = true;
     } else if (outcome instanceof Outcome.DeadLetter dead) {
       if (binding.onError() == ErrorPolicy.FAIL) {
         fail(new StageException("stage '" + binding.stage() + "' rejected message " + message.getMessageId()
@@ -170,6 +180,7 @@ public final class StageRunner implements AutoCloseable {
       why.put(Properties.SOURCE_MESSAGE_ID, message.getMessageId().toString());
       send(deadLetters.newMessage().value(record.value()).properties(why), message.getKey(), message,
           ingest, dead.reason());
+      deadLettersUnflushed = true;
     }
   }
 
@@ -199,6 +210,18 @@ public final class StageRunner implements AutoCloseable {
         inFlight.decrementAndGet();
       }
     });
+  }
+
+  /** Sends the batches being filled now; their completions acknowledge the inputs as usual. */
+  private void flushSent() {
+    if (batching && outputsUnflushed) {
+      producer.flushAsync();
+    }
+    if (batching && deadLettersUnflushed) {
+      deadLetters.flushAsync();
+    }
+    outputsUnflushed = false;
+    deadLettersUnflushed = false;
   }
 
   /** The ingest time a producer upstream set, or -1 if it is not a number. */

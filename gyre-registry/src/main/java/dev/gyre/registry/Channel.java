@@ -67,7 +67,7 @@ public record Channel(String name, String champion, List<String> history, String
   public Channel rollback(Instant at, String by) {
     if (history.isEmpty()) {
       throw new IllegalStateException("'" + name + "' has no earlier champion to roll back to"
-          + (champion == null ? "" : "; version " + champion + " is its first"));
+          + (champion == null ? "" : " (version " + champion + " serves)"));
     }
     List<String> earlier = new ArrayList<>(history);
     String previous = earlier.remove(earlier.size() - 1);

@@ -24,15 +24,27 @@ public record RegistryTopics(String namespace, String versions, String payloads,
     return new RegistryTopics(namespace, base + "model-versions", base + "model-payloads", base + "model-channels");
   }
 
-  /** Creates the tenant, namespace and topics if missing, and sets unlimited retention. Idempotent. */
+  /**
+   * Creates the tenant, namespace and topics if missing, and sets unlimited retention. Idempotent;
+   * looks before it creates, so that a registry in place costs three reads and no refused requests.
+   */
   public void provision(PulsarAdmin admin) {
-    new TopicProvisioner(admin).provision(List.of(new TopicPlan(versions, null), new TopicPlan(payloads, null),
-        new TopicPlan(channels, null)));
     try {
-      admin.namespaces().setRetention(namespace, new RetentionPolicies(-1, -1));
+      String tenant = namespace.substring(0, namespace.indexOf('/'));
+      boolean complete = admin.tenants().getTenants().contains(tenant)
+          && admin.namespaces().getNamespaces(tenant).contains(namespace)
+          && admin.topics().getList(namespace).containsAll(List.of(versions, payloads, channels));
+      if (!complete) {
+        new TopicProvisioner(admin).provision(List.of(new TopicPlan(versions, null), new TopicPlan(payloads, null),
+            new TopicPlan(channels, null)));
+      }
+      RetentionPolicies forever = new RetentionPolicies(-1, -1);
+      if (!forever.equals(admin.namespaces().getRetention(namespace))) {
+        admin.namespaces().setRetention(namespace, forever);
+      }
     } catch (PulsarAdminException e) {
-      throw new StageException("cannot keep the registry " + namespace + " forever (set its retention): "
-          + e.getMessage(), e.getStatusCode() >= 500, e);
+      throw new StageException("cannot set up the model registry " + namespace + ": " + e.getMessage(),
+          e.getStatusCode() >= 500, e);
     }
   }
 
