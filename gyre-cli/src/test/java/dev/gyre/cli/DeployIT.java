@@ -78,7 +78,8 @@ class DeployIT {
   }
 
   private static void awaitRunning(Path spec, String admin) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    // Each function instance is its own JVM that loads ONNX Runtime: slow on a loaded 2-core machine.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     CliRun status = null;
     while (System.nanoTime() < deadline) {
       status = CliRun.of("status", spec.toString(), "--admin-url", admin);
@@ -87,6 +88,24 @@ class DeployIT {
       }
       Thread.sleep(1000);
     }
-    throw new AssertionError("functions not running after 90 s:\n" + status.out() + status.err());
+    throw new AssertionError("functions not running after 180 s:\n" + status.out() + status.err()
+        + functionLog("ml/predictions/sensor-score") + functionLog("ml/features/sensor-transform"));
+  }
+
+  /** The tail of a function's own log, which the worker keeps under the distribution's logs/functions. */
+  private static String functionLog(String function) {
+    Path dir = Path.of(System.getProperty("user.home"), ".gyre", "pulsar", "apache-pulsar-4.0.8", "logs", "functions")
+        .resolve(function);
+    try (var logs = Files.walk(dir)) {
+      StringBuilder text = new StringBuilder();
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
+        var lines = Files.readAllLines(log);
+        text.append("\n--- ").append(log).append('\n')
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+      }
+      return text.toString();
+    } catch (java.io.IOException e) {
+      return "\n(no function log under " + dir + ")";
+    }
   }
 }
