@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
     "and its end-to-end latency (from each event's intended send time) at 5,000/s,",
     "next to raw Pulsar's single hop and the same stages as Pulsar Functions, all on",
     "the same broker. Results go to --out: results.json, steps.csv, summary.md and",
-    "latency-*.hgrm. A full run takes about 10 minutes, --quick about 3."})
+    "latency-*.hgrm. A full run takes about 8 minutes, --quick about 3."})
 public final class BenchCommand implements Callable<Integer> {
 
   /** Makes the spec's model when its file is missing ({@code gyre-cli} trains it as the demo does). */

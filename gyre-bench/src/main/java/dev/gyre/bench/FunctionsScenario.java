@@ -19,8 +19,9 @@ import org.apache.pulsar.common.policies.data.SubscriptionStats;
 /**
  * The classic recipe: each stage of the spec as a Pulsar Function ({@code GyreStageFunction} of
  * {@code gyre-functions}, which runs the same stage code), each in its own LocalRunner JVM with the
- * thread runtime, with the Functions runtime's defaults (at-least-once, shared subscription, its own
- * output batching).
+ * thread runtime, with the Functions runtime's defaults otherwise: a shared subscription, and an
+ * output producer that batches for 10 ms and compresses with LZ4. At-least-once, as Gyre's stage host,
+ * is the default too and is set explicitly.
  */
 public final class FunctionsScenario implements Scenario {
   static final String FUNCTION_CLASS = "dev.gyre.functions.GyreStageFunction";
@@ -90,6 +91,7 @@ public final class FunctionsScenario implements Scenario {
     config.put("subName", subscription(stage));
     config.put("subscriptionPosition", "Earliest");
     config.put("parallelism", 1);
+    config.put("processingGuarantees", "ATLEAST_ONCE");
     config.put("userConfig", Map.of("stage", stage.name(), "spec", yaml, "specDir", specDir.toAbsolutePath().toString()));
     return config;
   }

@@ -34,6 +34,10 @@ import org.apache.pulsar.client.api.TypedMessageBuilder;
  * asynchronously; the input is acknowledged only once that send is persisted, so delivery is
  * at-least-once and per-key order follows the input's.
  *
+ * <p>Batching: outputs are batched by key for up to {@code runtime.batchDelay}, but once the stage has
+ * handled every input that has already arrived it flushes its producers, so an idle stage adds no
+ * batching delay and batches grow with the load.
+ *
  * <p>Flow control comes from the producer: when {@code maxPendingMessages} sends are in flight,
  * {@code sendAsync} blocks the stage thread, which stops receiving, and the broker stops
  * dispatching once the receiver queue is full. {@link #stop} finishes the event at hand, flushes,
