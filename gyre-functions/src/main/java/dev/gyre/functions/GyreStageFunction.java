@@ -90,6 +90,7 @@ public final class GyreStageFunction implements Function<byte[], Record<byte[]>>
     Map<String, String> properties = current.getProperties() == null ? Map.of() : current.getProperties();
     Message<?> message = current.getMessage().orElse(null);
     long publishTime = message == null ? 0L : message.getPublishTime();
+    String sourceId = message == null ? null : message.getMessageId().toString();
     Outcome outcome;
     try {
       outcome = stage.process(new InputRecord(key, input, current.getEventTime().orElse(0L), properties));
@@ -101,11 +102,10 @@ public final class GyreStageFunction implements Function<byte[], Record<byte[]>>
           .destinationTopic(outputTopic)
           .key(emit.key() != null ? emit.key() : key)
           .value(emit.value())
-          .properties(MessageProperties.forOutput(properties, publishTime))
+          .properties(MessageProperties.forOutput(properties, publishTime, sourceId))
           .build();
     }
     Outcome.DeadLetter dead = (Outcome.DeadLetter) outcome;
-    String sourceId = message == null ? null : message.getMessageId().toString();
     if (onError == ErrorPolicy.FAIL) {
       StageException failure = new StageException("stage '" + stagePlan.name() + "' rejected message " + sourceId
           + " (" + dead.reason() + ": " + dead.detail() + ") and its onError policy is 'fail'", false);

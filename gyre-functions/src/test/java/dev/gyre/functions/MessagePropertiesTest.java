@@ -12,6 +12,7 @@ class MessagePropertiesTest {
   @Test
   void shouldUseTheStageHostsPropertyNames() {
     assertThat(MessageProperties.INGEST_MILLIS).isEqualTo(Properties.INGEST_MILLIS);
+    assertThat(MessageProperties.EVENT_ID).isEqualTo(Properties.EVENT_ID);
     assertThat(MessageProperties.STAGE).isEqualTo(Properties.STAGE);
     assertThat(MessageProperties.REASON).isEqualTo(Properties.REASON);
     assertThat(MessageProperties.DETAIL).isEqualTo(Properties.DETAIL);

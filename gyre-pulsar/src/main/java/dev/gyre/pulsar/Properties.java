@@ -6,6 +6,12 @@ public final class Properties {
 
   /** Epoch millis at which the event entered the pipeline (the source message's publish time). */
   public static final String INGEST_MILLIS = "gyre.ingest-ms";
+  /**
+   * The event's id, stable across stages and redeliveries: the id of the message that brought the
+   * event into the pipeline (its source topic's message id, as text). Set by the first stage; sinks
+   * upsert by it, so a redelivered event never writes a second row.
+   */
+  public static final String EVENT_ID = "gyre.event-id";
   /** On dead letters: the stage that rejected the event. */
   public static final String STAGE = "gyre.stage";
   /** On dead letters: the stable reason code, such as {@code malformed-json}. */

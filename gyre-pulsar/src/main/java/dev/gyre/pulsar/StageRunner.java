@@ -163,6 +163,7 @@ public final class StageRunner implements AutoCloseable {
       ingest = message.getPublishTime();
       properties = new HashMap<>(inputProperties);
       properties.put(Properties.INGEST_MILLIS, Long.toString(ingest));
+      properties.putIfAbsent(Properties.EVENT_ID, message.getMessageId().toString());
     } else {
       ingest = parseMillis(ingestText);
     }

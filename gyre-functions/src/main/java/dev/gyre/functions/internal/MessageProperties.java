@@ -13,6 +13,7 @@ public final class MessageProperties {
   private MessageProperties() {}
 
   public static final String INGEST_MILLIS = "gyre.ingest-ms";
+  public static final String EVENT_ID = "gyre.event-id";
   public static final String STAGE = "gyre.stage";
   public static final String REASON = "gyre.reason";
   public static final String DETAIL = "gyre.detail";
@@ -21,14 +22,18 @@ public final class MessageProperties {
 
   /**
    * The properties of an output: the input's, plus {@link #INGEST_MILLIS} (the source message's
-   * publish time) when the input does not carry it yet.
+   * publish time) and {@link #EVENT_ID} (its message id) when the input does not carry them yet.
    *
    * @param publishTime the input's publish time in epoch millis, or 0 when unknown
+   * @param messageId   the input's message id as text, or {@code null} when unknown
    */
-  public static Map<String, String> forOutput(Map<String, String> input, long publishTime) {
+  public static Map<String, String> forOutput(Map<String, String> input, long publishTime, String messageId) {
     Map<String, String> out = new HashMap<>(input);
     if (publishTime > 0) {
       out.putIfAbsent(INGEST_MILLIS, Long.toString(publishTime));
+    }
+    if (messageId != null) {
+      out.putIfAbsent(EVENT_ID, messageId);
     }
     return out;
   }
@@ -36,7 +41,7 @@ public final class MessageProperties {
   /** The properties of a dead letter: those of {@link #forOutput} plus why and where from. */
   public static Map<String, String> forDeadLetter(Map<String, String> input, long publishTime, String stage,
       String reason, String detail, String sourceTopic, String sourceMessageId) {
-    Map<String, String> out = forOutput(input, publishTime);
+    Map<String, String> out = forOutput(input, publishTime, sourceMessageId);
     out.put(STAGE, stage);
     out.put(REASON, reason);
     out.put(DETAIL, detail);
