@@ -1,5 +1,8 @@
 package dev.gyre.api;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One step of a pipeline: reads a record, returns what becomes of it.
  *
@@ -26,6 +29,25 @@ public interface Stage extends AutoCloseable {
    * @return an {@link Outcome.Emit} with the output, or an {@link Outcome.DeadLetter}; never null
    */
   Outcome process(InputRecord record);
+
+  /**
+   * Decides the fate of several records at once, as if {@link #process} were called on each in
+   * order: a runtime that receives records in bursts calls this so a stage can share work between
+   * them (one model call for a whole micro-batch). Stages that gain nothing keep the default.
+   *
+   * <p>An exception escaping this method makes the runtime fall back to {@link #process} for each
+   * record of the batch, so only the record that causes it is dead-lettered.
+   *
+   * @param records the inputs in their input order, at least one
+   * @return one outcome per record, in the same order; never null
+   */
+  default List<Outcome> processBatch(List<InputRecord> records) {
+    List<Outcome> outcomes = new ArrayList<>(records.size());
+    for (InputRecord record : records) {
+      outcomes.add(process(record));
+    }
+    return outcomes;
+  }
 
   /** Releases what {@link #init} acquired. Called once; must not throw. */
   @Override

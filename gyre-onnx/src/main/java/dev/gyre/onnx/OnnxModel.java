@@ -50,6 +50,7 @@ public final class OnnxModel implements Model {
   private final Map<String, String> metadata;
   private final long[] shape;
   private final ThreadLocal<FloatBuffer> rows;
+  private final ThreadLocal<FloatBuffer[]> batchRows = ThreadLocal.withInitial(() -> new FloatBuffer[1]);
   private volatile boolean closed;
 
   private OnnxModel(ModelDescriptor descriptor, OnnxLoader.Loaded loaded) {
@@ -122,13 +123,68 @@ public final class OnnxModel implements Model {
     row.put(features).flip();
     try (OnnxTensor input = OnnxTensor.createTensor(env, row, shape);
         OrtSession.Result result = session.run(Map.of(inputName, input), requestedOutputs)) {
-      return reader.read(result.get(0));
+      return reader.read(result.get(0), 1)[0];
     } catch (OrtException | RuntimeException e) {
       if (closed) {
         throw Failures.atPredict(descriptor, "the model is closed", e);
       }
       throw Failures.atPredict(descriptor, "ONNX Runtime failed to score the row (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * Scores {@code rowCount} rows in one ONNX Runtime call over a {@code [rowCount, inputs]} tensor.
+   * A direct buffer in native byte order is handed to ONNX Runtime as it is; any other is copied
+   * into a direct buffer this thread reuses.
+   *
+   * @throws ModelException if a value is NaN or infinite (naming the row and input), if the model is
+   *     closed, or if ONNX Runtime fails
+   */
+  @Override
+  public Prediction[] predictBatch(FloatBuffer batch, int rowCount) {
+    if (closed) {
+      throw Failures.atPredict(descriptor, "the model is closed", null);
+    }
+    int width = descriptor.inputs().size();
+    int values = rowCount * width;
+    if (rowCount < 1 || batch.capacity() < values) {
+      throw Failures.atPredict(descriptor, "the batch holds " + batch.capacity() + " values, too few for "
+          + rowCount + " rows of " + width + " inputs", null);
+    }
+    for (int v = 0; v < values; v++) {
+      if (!Float.isFinite(batch.get(v))) {
+        throw Failures.atPredict(descriptor, "input '" + descriptor.inputs().get(v % width) + "' of row "
+            + v / width + " was " + batch.get(v) + " but it must be a finite number; the batch was not scored", null);
+      }
+    }
+    FloatBuffer input = nativeView(batch, values);
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {rowCount, width});
+        OrtSession.Result result = session.run(Map.of(inputName, tensor), requestedOutputs)) {
+      return reader.read(result.get(0), rowCount);
+    } catch (OrtException | RuntimeException e) {
+      if (closed) {
+        throw Failures.atPredict(descriptor, "the model is closed", e);
+      }
+      throw Failures.atPredict(descriptor, "ONNX Runtime failed to score a batch of " + rowCount + " rows ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The first {@code values} values of {@code batch} as a direct native-order buffer at position 0. */
+  private FloatBuffer nativeView(FloatBuffer batch, int values) {
+    if (batch.isDirect() && batch.order() == ByteOrder.nativeOrder()) {
+      return batch.duplicate().position(0).limit(values);
+    }
+    FloatBuffer[] holder = batchRows.get();
+    if (holder[0] == null || holder[0].capacity() < values) {
+      holder[0] = ByteBuffer.allocateDirect(Float.BYTES * values).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+    FloatBuffer copy = holder[0];
+    copy.clear();
+    for (int v = 0; v < values; v++) {
+      copy.put(v, batch.get(v));
+    }
+    return copy.limit(values);
   }
 
   private void check(float[] features) {

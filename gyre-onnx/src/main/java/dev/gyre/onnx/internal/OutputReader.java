@@ -6,7 +6,7 @@ import dev.gyre.api.Prediction;
 import java.util.List;
 
 /**
- * Turns the value of one model output, for a batch of one row, into a {@link Prediction}. Chosen
+ * Turns the value of one model output, for a batch of rows, into one {@link Prediction} per row. Chosen
  * once at load time by {@link OutputReaders#choose}; stateless and thread-safe.
  */
 public sealed interface OutputReader
@@ -21,6 +21,6 @@ public sealed interface OutputReader
    */
   List<String> labels();
 
-  /** Reads the output value of a one-row run. */
-  Prediction read(OnnxValue value) throws OrtException;
+  /** Reads the output value of a run over {@code rows} rows: one prediction per row, in order. */
+  Prediction[] read(OnnxValue value, int rows) throws OrtException;
 }

@@ -28,24 +28,31 @@ public record ProbabilityMapReader(String outputName, List<String> metadataLabel
   }
 
   @Override
-  public Prediction read(OnnxValue value) throws OrtException {
+  public Prediction[] read(OnnxValue value, int rows) throws OrtException {
     List<? extends OnnxValue> maps = ((OnnxSequence) value).getValue();
     try {
-      Map<?, ?> probabilities = ((OnnxMap) maps.get(0)).getValue();
-      Object bestKey = null;
-      float bestProbability = Float.NEGATIVE_INFINITY;
-      for (Map.Entry<?, ?> e : probabilities.entrySet()) {
-        float p = ((Number) e.getValue()).floatValue();
-        if (bestKey == null || p > bestProbability) {
-          bestKey = e.getKey();
-          bestProbability = p;
-        }
+      Prediction[] predictions = new Prediction[rows];
+      for (int r = 0; r < rows; r++) {
+        predictions[r] = best(((OnnxMap) maps.get(r)).getValue());
       }
-      return new Prediction(label(bestKey), bestProbability);
+      return predictions;
     } finally {
       // each element is its own native value, not released with the sequence
       maps.forEach(OnnxValue::close);
     }
+  }
+
+  private Prediction best(Map<?, ?> probabilities) {
+    Object bestKey = null;
+    float bestProbability = Float.NEGATIVE_INFINITY;
+    for (Map.Entry<?, ?> e : probabilities.entrySet()) {
+      float p = ((Number) e.getValue()).floatValue();
+      if (bestKey == null || p > bestProbability) {
+        bestKey = e.getKey();
+        bestProbability = p;
+      }
+    }
+    return new Prediction(label(bestKey), bestProbability);
   }
 
   private String label(Object key) {

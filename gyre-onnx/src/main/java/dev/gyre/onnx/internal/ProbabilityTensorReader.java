@@ -7,7 +7,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
- * Reads a float tensor {@code [1, classes]} of class probabilities, the form Tribuo exports
+ * Reads a float tensor {@code [rows, classes]} of class probabilities, the form Tribuo exports
  * (output {@code output}, after a Softmax) and scikit-learn exports without ZipMap.
  *
  * @param outputName the probability output
@@ -20,17 +20,23 @@ public record ProbabilityTensorReader(String outputName, List<String> labels) im
   }
 
   @Override
-  public Prediction read(OnnxValue value) {
+  public Prediction[] read(OnnxValue value, int rows) {
     FloatBuffer probabilities = ((OnnxTensor) value).getFloatBuffer();
-    int best = 0;
-    float bestProbability = probabilities.get(0);
-    for (int i = 1; i < labels.size(); i++) {
-      float p = probabilities.get(i);
-      if (p > bestProbability) {
-        best = i;
-        bestProbability = p;
+    int classes = labels.size();
+    Prediction[] predictions = new Prediction[rows];
+    for (int r = 0; r < rows; r++) {
+      int offset = r * classes;
+      int best = 0;
+      float bestProbability = probabilities.get(offset);
+      for (int i = 1; i < classes; i++) {
+        float p = probabilities.get(offset + i);
+        if (p > bestProbability) {
+          best = i;
+          bestProbability = p;
+        }
       }
+      predictions[r] = new Prediction(labels.get(best), bestProbability);
     }
-    return new Prediction(labels.get(best), bestProbability);
+    return predictions;
   }
 }
