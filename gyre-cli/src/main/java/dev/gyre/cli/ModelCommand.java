@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     "restart. Files are checked before they are stored and again before they serve: size limit,",
     "SHA-256, no pickle or Java serialization, no ONNX external data, and a load by the model provider."},
     subcommands = {ModelPushCommand.class, ModelListCommand.class, ModelPromoteCommand.class,
-        ModelRollbackCommand.class, ModelCanaryCommand.class, CommandLine.HelpCommand.class})
+        ModelRollbackCommand.class, ModelCanaryCommand.class, ModelShadowCommand.class, CommandLine.HelpCommand.class})
 final class ModelCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec command;

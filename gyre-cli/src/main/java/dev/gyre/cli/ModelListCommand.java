@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gyre model list [NAME]}: the versions of a model and their roles, or the models. */
 @Command(name = "list", description = {
-    "List the versions of a model, oldest first, with their role: champion, canary, or an earlier champion",
-    "(which rollback returns to). Without NAME, list the models in the registry."})
+    "List the versions of a model, oldest first, with their role: champion, canary, shadow, or an earlier",
+    "champion (which rollback returns to). Without NAME, list the models in the registry."})
 final class ModelListCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +42,9 @@ final class ModelListCommand implements Callable<Integer> {
         for (String model : models) {
           Channel c = registry.channel(model);
           out.printf("  %-24s %3d version(s), champion %s%s%n", model, registry.versions(model).size(),
-              c.champion() == null ? "none" : c.champion(), c.canary() == null ? ""
-                  : String.format(", canary %s (%.0f%% of keys)", c.canary(), c.canaryShare() * 100));
+              c.champion() == null ? "none" : c.champion(), (c.canary() == null ? ""
+                  : String.format(", canary %s (%.0f%% of keys)", c.canary(), c.canaryShare() * 100))
+                  + (c.shadow() == null ? "" : ", shadow " + c.shadow()));
         }
         return Gyre.OK;
       }
@@ -71,6 +72,9 @@ final class ModelListCommand implements Callable<Integer> {
     }
     if (version.equals(channel.canary())) {
       return String.format("canary (%.0f%% of keys)", channel.canaryShare() * 100);
+    }
+    if (version.equals(channel.shadow())) {
+      return "shadow";
     }
     int back = channel.history().lastIndexOf(version);
     return back < 0 ? "" : "earlier champion (" + (channel.history().size() - back) + " back)";

@@ -60,7 +60,7 @@ public final class PipelineRunner implements AutoCloseable {
         StageBinding binding = new StageBinding(pipeline, stage.name(), instance, stage.inputTopic(),
             plan.subscription(stage), stage.outputTopic(),
             JsonBytesSchema.info(TopicName.parse(stage.outputTopic()).local(), stage.outputSchema()),
-            stage.deadLetterTopic(), stage.onError(), runtime);
+            stage.deadLetterTopic(), stage.onError(), runtime, false);
         StageRunner runner = new StageRunner(client, binding, stage.factory().get(), stageMetrics, clock);
         runner.start();
         runners.add(runner);

@@ -10,7 +10,9 @@ import dev.gyre.pulsar.internal.JsonBytesSchema;
 import dev.gyre.spec.ErrorPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +35,11 @@ import org.apache.pulsar.client.api.TypedMessageBuilder;
  * Key_Shared subscription, calls the stage, and sends the output (or the dead letter)
  * asynchronously; the input is acknowledged only once that send is persisted, so delivery is
  * at-least-once and per-key order follows the input's.
+ *
+ * <p>Micro-batching: the stage thread hands the stage up to {@code runtime.microBatchEvents} inputs
+ * in one {@link Stage#processBatch} call (one model call for a score stage): those that have already
+ * arrived, plus, if {@code runtime.microBatchWait} is set, those arriving within that wait. Outcomes
+ * are sent in input order, so per-key order holds.
  *
  * <p>Batching: outputs are batched by key for up to {@code runtime.batchDelay}, but once the stage has
  * handled every input that has already arrived it flushes its producers, so an idle stage adds no
@@ -81,7 +88,8 @@ public final class StageRunner implements AutoCloseable {
           .topic(binding.inputTopic())
           .subscriptionName(binding.subscription())
           .subscriptionType(SubscriptionType.Key_Shared)
-          .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+          .subscriptionInitialPosition(binding.fromLatest()
+              ? SubscriptionInitialPosition.Latest : SubscriptionInitialPosition.Earliest)
           .receiverQueueSize(binding.runtime().receiverQueueSize())
           .negativeAckRedeliveryDelay(1, TimeUnit.SECONDS)
           .consumerName(binding.stage() + "-" + binding.instance())
@@ -120,6 +128,9 @@ public final class StageRunner implements AutoCloseable {
   }
 
   private void loop() {
+    int maxBatch = binding.runtime().microBatchEvents();
+    long waitNanos = binding.runtime().microBatchWait().toNanos();
+    List<Message<byte[]>> batch = new ArrayList<>(maxBatch);
     try {
       while (running) {
         Message<byte[]> message = consumer.receive((int) POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -127,7 +138,14 @@ public final class StageRunner implements AutoCloseable {
         // rather than waiting for the batch timer: an idle stage adds no batching delay, and under
         // load batches grow with the bursts (up to batchDelay and 1000 messages).
         while (message != null && running) {
-          handle(message);
+          if (maxBatch == 1) {
+            handle(message);
+          } else {
+            batch.add(message);
+            fill(batch, maxBatch, waitNanos);
+            handle(batch);
+            batch.clear();
+          }
           message = consumer.receive(0, TimeUnit.MILLISECONDS);
         }
         flushSent();
@@ -141,19 +159,72 @@ public final class StageRunner implements AutoCloseable {
     }
   }
 
+  /** Adds what has arrived (and, with a wait, what arrives within it) up to {@code max} messages. */
+  private void fill(List<Message<byte[]>> batch, int max, long waitNanos) throws PulsarClientException {
+    long deadline = System.nanoTime() + waitNanos;
+    while (batch.size() < max) {
+      Message<byte[]> next = consumer.receive(0, TimeUnit.MILLISECONDS);
+      if (next == null && waitNanos > 0) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+          next = consumer.receive((int) Math.min(Integer.MAX_VALUE, left / 1_000), TimeUnit.MICROSECONDS);
+        }
+      }
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+    }
+  }
+
   private void handle(Message<byte[]> message) {
     metrics.received();
-    Map<String, String> inputProperties = message.getProperties();
-    InputRecord record = new InputRecord(message.getKey(), message.getValue(), message.getEventTime(),
-        inputProperties);
+    InputRecord record = record(message);
     long started = System.nanoTime();
-    Outcome outcome;
-    try {
-      outcome = stage.process(record);
-    } catch (RuntimeException e) {
-      outcome = Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
+    Outcome outcome = processOne(record);
     metrics.processed(System.nanoTime() - started);
+    route(message, record, outcome);
+  }
+
+  private void handle(List<Message<byte[]>> messages) {
+    List<InputRecord> records = new ArrayList<>(messages.size());
+    for (Message<byte[]> message : messages) {
+      metrics.received();
+      records.add(record(message));
+    }
+    long started = System.nanoTime();
+    List<Outcome> outcomes;
+    try {
+      outcomes = stage.processBatch(records);
+      if (outcomes.size() != records.size()) {
+        throw new IllegalStateException("processBatch returned " + outcomes.size() + " outcomes for "
+            + records.size() + " records");
+      }
+    } catch (RuntimeException e) {
+      // One record may be at fault: process them one by one so only its outcome is a dead letter.
+      outcomes = records.stream().map(this::processOne).toList();
+    }
+    long perEvent = (System.nanoTime() - started) / records.size();
+    for (int i = 0; i < records.size() && running; i++) {
+      metrics.processed(perEvent);
+      route(messages.get(i), records.get(i), outcomes.get(i));
+    }
+  }
+
+  private static InputRecord record(Message<byte[]> message) {
+    return new InputRecord(message.getKey(), message.getValue(), message.getEventTime(), message.getProperties());
+  }
+
+  private Outcome processOne(InputRecord record) {
+    try {
+      return stage.process(record);
+    } catch (RuntimeException e) {
+      return Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private void route(Message<byte[]> message, InputRecord record, Outcome outcome) {
+    Map<String, String> inputProperties = record.properties();
     // The input's properties go out unchanged (no copy) once they carry the ingest time, as they do
     // after the first stage; parsed here, on the stage thread, not in the send callback.
     Map<String, String> properties = inputProperties;

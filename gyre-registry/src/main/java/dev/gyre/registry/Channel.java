@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which versions of one model serve: the champion, the champions before it (for rollback), and
- * an optional canary with the share of keys it serves. Immutable; each change returns a new
+ * Which versions of one model serve: the champion, the champions before it (for rollback), an
+ * optional canary with the share of keys it serves, and an optional shadow that scores every event
+ * beside the champion into a shadow topic without serving any. Immutable; each change returns a new
  * channel, which the registry stores whole, so stages never see half a change.
  *
  * @param name        the model's name
@@ -15,11 +16,12 @@ import java.util.Objects;
  * @param history     earlier champions, oldest first, at most {@value #HISTORY} of them
  * @param canary      the version serving {@code canaryShare} of the keys, or null for none
  * @param canaryShare in [0, 1]; 0 when there is no canary
+ * @param shadow      the version scoring every event into the shadow topic, or null for none
  * @param updatedAt   when this state was written
  * @param updatedBy   who wrote it, {@code user@host}
  */
 public record Channel(String name, String champion, List<String> history, String canary, double canaryShare,
-    Instant updatedAt, String updatedBy) {
+    String shadow, Instant updatedAt, String updatedBy) {
   /** How many earlier champions are kept for rollback. */
   public static final int HISTORY = 20;
 
@@ -37,12 +39,12 @@ public record Channel(String name, String champion, List<String> history, String
 
   /** The state of a model nothing was promoted for yet. */
   public static Channel empty(String name) {
-    return new Channel(name, null, List.of(), null, 0, Instant.EPOCH, "");
+    return new Channel(name, null, List.of(), null, 0, null, Instant.EPOCH, "");
   }
 
   /**
-   * Makes {@code version} the champion; the current one goes to the history. A canary of the same
-   * version ends (it is the champion now); another canary stays.
+   * Makes {@code version} the champion; the current one goes to the history. A canary or shadow of
+   * the same version ends (it is the champion now); another canary or shadow stays.
    *
    * @throws IllegalStateException if {@code version} is the champion already
    */
@@ -56,7 +58,7 @@ public record Channel(String name, String champion, List<String> history, String
     }
     boolean canaryPromoted = version.equals(canary);
     return new Channel(name, version, trim(earlier), canaryPromoted ? null : canary,
-        canaryPromoted ? 0 : canaryShare, at, by);
+        canaryPromoted ? 0 : canaryShare, version.equals(shadow) ? null : shadow, at, by);
   }
 
   /**
@@ -73,7 +75,7 @@ public record Channel(String name, String champion, List<String> history, String
     String previous = earlier.remove(earlier.size() - 1);
     boolean canaryIsPrevious = previous.equals(canary);
     return new Channel(name, previous, earlier, canaryIsPrevious ? null : canary,
-        canaryIsPrevious ? 0 : canaryShare, at, by);
+        canaryIsPrevious ? 0 : canaryShare, previous.equals(shadow) ? null : shadow, at, by);
   }
 
   /**
@@ -87,7 +89,7 @@ public record Channel(String name, String champion, List<String> history, String
       throw new IllegalArgumentException("the share must be from 0 to 1 (0.1 is 10% of keys) but was " + share);
     }
     if (share == 0) {
-      return new Channel(name, champion, history, null, 0, at, by);
+      return new Channel(name, champion, history, null, 0, shadow, at, by);
     }
     if (champion == null) {
       throw new IllegalStateException("'" + name + "' has no champion yet; promote a version before a canary");
@@ -96,7 +98,22 @@ public record Channel(String name, String champion, List<String> history, String
       throw new IllegalStateException("version " + version + " of '" + name + "' is the champion; a canary"
           + " must be another version");
     }
-    return new Channel(name, champion, history, version, share, at, by);
+    return new Channel(name, champion, history, version, share, shadow, at, by);
+  }
+
+  /**
+   * Makes {@code version} score every event into the shadow topic beside the champion, or ends the
+   * shadow with {@code null}. The shadow serves no key: its predictions only go to the shadow topic,
+   * to be compared with the champion's.
+   *
+   * @throws IllegalStateException if {@code version} is the champion
+   */
+  public Channel shadow(String version, Instant at, String by) {
+    if (version != null && version.equals(champion)) {
+      throw new IllegalStateException("version " + version + " of '" + name + "' is the champion; a shadow"
+          + " must be another version");
+    }
+    return new Channel(name, champion, history, canary, canaryShare, version, at, by);
   }
 
   private static List<String> trim(List<String> history) {

@@ -151,6 +151,14 @@ public final class ModelRegistry implements AutoCloseable {
     return change(name, c -> c.canary(version == null ? "" : version, share, clock.instant(), Names.user()));
   }
 
+  /** Makes {@code version} score every event into the shadow topic; {@code null} ends the shadow. */
+  public Channel shadow(String name, String version) {
+    if (version != null) {
+      require(name, version);
+    }
+    return change(name, c -> c.shadow(version, clock.instant(), Names.user()));
+  }
+
   /** Calls {@code listener} with each model's channel as it changes (and not with the current ones). */
   public void listen(BiConsumer<String, Channel> listener) {
     channels.listen((name, record) -> listener.accept(name, record == null ? Channel.empty(name)

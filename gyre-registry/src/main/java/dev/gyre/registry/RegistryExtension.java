@@ -50,6 +50,8 @@ public final class RegistryExtension implements PipelineExtension {
             ns -> ModelRegistry.open(client, admin, ns, Clock.systemUTC()));
         RegistryWatcher watcher = new RegistryWatcher(registry, plan.spec().name(), stage.name(), score.model(),
             router, loader, cache, metrics, Duration.ofSeconds(GRACE_SECONDS));
+        plan.stages().stream().filter(s -> s.name().equals(stage.name())).findFirst()
+            .ifPresent(planned -> watcher.shadowWith(new ShadowScoring(client, plan, planned, metrics)));
         watchers.add(watcher);
         watcher.start();
       }

@@ -56,6 +56,8 @@ public final class RegistryWatcher implements AutoCloseable {
   /** Models replaced and waiting for their grace period to end. */
   private final Set<Model> retiring = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  /** Runs the shadow version, if the channel names one; null when the watcher has no shadow support. */
+  private ShadowScoring shadow;
 
   /**
    * @param registry the registry named by the stage's {@code model.registry}; the caller closes it
@@ -78,6 +80,11 @@ public final class RegistryWatcher implements AutoCloseable {
       return t;
     });
     this.thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+  }
+
+  /** Lets the channel's shadow version score into the shadow topic through {@code shadow}. Call before {@link #start}. */
+  void shadowWith(ShadowScoring shadow) {
+    this.shadow = shadow;
   }
 
   /** Starts following the channel, and returns once the current channel has been applied. */
@@ -137,7 +144,16 @@ public final class RegistryWatcher implements AutoCloseable {
       LOG.info("stage '{}' serves model '{}' version {}{}", stage, spec.name(), champion.version(),
           canary == null ? "" : String.format(", canary version %s for %.1f%% of keys", canary.version(), share * 100));
     }
-    retireAllBut(champion, canary);
+    Model shadowModel = null;
+    if (shadow != null) {
+      Model current = shadow.model();
+      if (channel.shadow() != null) {
+        shadowModel = current != null && channel.shadow().equals(current.version()) ? current
+            : obtain(channel.shadow(), "shadow", current);
+      }
+      shadow.serve(shadowModel);
+    }
+    retireAllBut(champion, canary, shadowModel);
   }
 
   /** The loaded model of {@code version}, or {@code fallback} after reporting why it cannot serve. */
@@ -178,10 +194,10 @@ public final class RegistryWatcher implements AutoCloseable {
   }
 
   /** Closes, after the grace period, every model this watcher loaded that is neither of these. */
-  private void retireAllBut(Model champion, Model canary) {
+  private void retireAllBut(Model champion, Model canary, Model shadowModel) {
     loaded.entrySet().removeIf(e -> {
       Model m = e.getValue();
-      if (m == champion || m == canary) {
+      if (m == champion || m == canary || m == shadowModel) {
         return false;
       }
       retiring.add(m);
@@ -203,6 +219,9 @@ public final class RegistryWatcher implements AutoCloseable {
       thread.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (shadow != null) {
+      shadow.close();
     }
     loaded.values().forEach(Model::close);
     loaded.clear();

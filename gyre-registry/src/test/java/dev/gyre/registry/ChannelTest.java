@@ -50,6 +50,20 @@ class ChannelTest {
   }
 
   @Test
+  void shouldRunAShadowUntilItEndsOrIsPromoted() {
+    Channel c = Channel.empty("m").promote("1", AT, "me").shadow("2", AT, "me");
+
+    assertThat(c.shadow()).isEqualTo("2");
+    assertThat(c.canary("3", 0.1, AT, "me").shadow()).as("a canary leaves the shadow").isEqualTo("2");
+    assertThat(c.promote("3", AT, "me").shadow()).as("another promotion leaves it").isEqualTo("2");
+    assertThat(c.promote("2", AT, "me").shadow()).as("promoting the shadow ends it").isNull();
+    assertThat(c.shadow(null, AT, "me").shadow()).isNull();
+    assertThat(c.promote("3", AT, "me").promote("4", AT, "me").rollback(AT, "me").shadow()).isEqualTo("2");
+    assertThatIllegalStateException().isThrownBy(() -> c.shadow("1", AT, "me"))
+        .withMessage("version 1 of 'm' is the champion; a shadow must be another version");
+  }
+
+  @Test
   void shouldKeepAnotherCanaryAcrossAPromotion() {
     Channel c = Channel.empty("m").promote("1", AT, "me").canary("3", 0.2, AT, "me").promote("2", AT, "me");
 

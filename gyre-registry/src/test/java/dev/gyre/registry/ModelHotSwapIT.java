@@ -197,6 +197,58 @@ class ModelHotSwapIT {
     }
   }
 
+  @Test
+  void shouldScoreEveryEventWithTheShadowIntoTheShadowTopicWhileTheChampionServes(TestInfo test) throws Exception {
+    String tenant = TestPulsar.tenant(test.getTestMethod().orElseThrow().getName());
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    try (ModelRegistry registry = registry(tenant); PipelinePlan plan = plan(tenant)) {
+      push(registry, "1", v1);
+      push(registry, "2", v2);
+      registry.promote("m", "1");
+      PipelineRunner runner = new PipelineRunner(plan, TestPulsar.client(), meters, Clock.systemUTC());
+      runner.start(TestPulsar.admin());
+      registry.shadow("m", "2");
+      String input = "persistent://" + tenant + "/raw/input";
+      awaitSubscription(input, "gyre-swap-score-shadow", true);
+      try (Events events = new Events(input, 50);
+           Predictions served = new Predictions("persistent://" + tenant + "/out/predictions");
+           Predictions shadow = new Predictions("persistent://" + tenant + "/out/predictions-shadow")) {
+        events.send(300);
+        List<Prediction> champion = served.await(300, 20_000);
+        List<Prediction> shadowed = shadow.await(300, 20_000);
+
+        assertThat(champion).hasSize(300).extracting(Prediction::version).containsOnly("1");
+        assertThat(shadowed).hasSize(300).extracting(Prediction::version).containsOnly("2");
+        assertThat(shadowed.stream().map(Prediction::seq).collect(Collectors.toSet()))
+            .isEqualTo(champion.stream().map(Prediction::seq).collect(Collectors.toSet()));
+        assertThat(meters.find("gyre.stage.events").tags("stage", "score-shadow", "outcome", "out").counter().count())
+            .isEqualTo(300);
+        assertThat(count(meters, ServingMetrics.PREDICTIONS, "version", "2")).isEqualTo(300);
+
+        registry.shadow("m", null);
+        awaitSubscription(input, "gyre-swap-score-shadow", false);
+        events.send(100);
+        assertThat(served.await(400, 20_000)).hasSize(400);
+        Thread.sleep(1_000);
+        assertThat(shadow.seen()).as("no shadow predictions once the shadow ended").hasSize(300);
+        runner.stop(Duration.ofSeconds(30));
+      }
+    }
+  }
+
+  /** Waits until the subscription has a consumer ({@code connected}) or none. */
+  private static void awaitSubscription(String topic, String subscription, boolean connected) throws Exception {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (System.currentTimeMillis() < deadline) {
+      var stats = TestPulsar.admin().topics().getStats(topic).getSubscriptions().get(subscription);
+      if ((stats != null && !stats.getConsumers().isEmpty()) == connected) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("subscription " + subscription + " did not become " + (connected ? "connected" : "idle"));
+  }
+
   /** For each key, the versions of its predictions in sequence order, with repeats collapsed. */
   private static Map<String, List<String>> perKeyVersionRuns(List<Prediction> all) {
     Map<String, List<String>> runs = new TreeMap<>();

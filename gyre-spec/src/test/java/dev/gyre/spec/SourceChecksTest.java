@@ -127,4 +127,29 @@ class SourceChecksTest {
         "runtime.receiverQueueSize (line 16): was '0' but it is out of range; use a whole number from 1 to 100000",
         "runtime.maxPendingMessages (line 17): was 'lots' but it is not a whole number from 1 to 1000000"));
   }
+
+  @Test
+  void shouldReadMicroBatchSettingsWithDefaults() {
+    assertThat(Specs.parse(Specs.MINIMAL).runtime().microBatchEvents()).isEqualTo(256);
+    assertThat(Specs.parse(Specs.MINIMAL).runtime().microBatchWait()).isZero();
+
+    RuntimeSpec runtime = Specs.parse(Specs.MINIMAL + """
+        runtime:
+          microBatchEvents: 32
+          microBatchWait: 500us
+        """).runtime();
+
+    assertThat(runtime).isEqualTo(new RuntimeSpec(Duration.ofMillis(1), 1000, 10_000, 32, Duration.ofNanos(500_000)));
+  }
+
+  @Test
+  void shouldCheckMicroBatchRanges() {
+    assertThat(Specs.problems(Specs.MINIMAL + """
+        runtime:
+          microBatchEvents: 0
+          microBatchWait: 1s
+        """)).isEqualTo(List.of(
+        "runtime.microBatchEvents (line 14): was '0' but it is out of range; use a whole number from 1 to 10000",
+        "runtime.microBatchWait (line 15): was '1s' but it is out of range; use a duration from 0s to 100ms"));
+  }
 }

@@ -46,7 +46,7 @@ class YamlShapeTest {
         "stages[0].features[0] (line 12): was '{y: x * 2}' but it is a map where a line 'name = expression' "
             + "is expected",
         "runtime (line 13): was 'fast' but it is a single value where a map is expected with keys batchDelay, "
-            + "receiverQueueSize, maxPendingMessages");
+            + "receiverQueueSize, maxPendingMessages, microBatchEvents, microBatchWait");
   }
 
   @Test

@@ -9,13 +9,25 @@ import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.event.EventSchema;
 import dev.gyre.core.event.Rejection;
 import dev.gyre.core.serving.ModelRouter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores each event with a {@link Model} and adds {@code prediction}, {@code probability},
  * {@code model} and {@code model_version}. Model inputs are read from the event's fields of the
  * same name (booleans as 0 or 1); a missing or non-finite input dead-letters the event with reason
  * {@code model-input}, a failure inside the model with {@code model-error}.
+ *
+ * <p>Micro-batching: given a batch ({@link #processBatch}), the stage fills one flat direct buffer
+ * with the rows of every event and makes one {@link Model#predictBatch} call per model the events
+ * are routed to (one, or two during a canary). Each event keeps its place in the batch, so outputs
+ * leave in input order and per-key order holds. If a batch call fails, its events are scored one by
+ * one, so only an event the model cannot score is dead-lettered.
  */
 public final class ScoreStage extends JsonStage {
   /** The fields this stage adds, in order. */
@@ -24,6 +36,7 @@ public final class ScoreStage extends JsonStage {
   private final ModelRouter router;
   private final String[] inputs;
   private final float[] row;
+  private FloatBuffer batch;
 
   /** @param model shared by all instances of the stage; must be thread-safe */
   public ScoreStage(EventCodec codec, EventSchema schema, String keyField, Model model) {
@@ -44,7 +57,10 @@ public final class ScoreStage extends JsonStage {
 
   @Override
   void enrich(ObjectNode event, String key) {
-    Model model = router.modelFor(key);
+    score(event, router.modelFor(key));
+  }
+
+  private void score(ObjectNode event, Model model) {
     for (int i = 0; i < inputs.length; i++) {
       row[i] = feature(event, inputs[i]);
     }
@@ -54,6 +70,64 @@ public final class ScoreStage extends JsonStage {
     } catch (ModelException e) {
       throw new Rejection(Rejection.MODEL_ERROR, "model '" + model.name() + "' failed: " + e.getMessage());
     }
+    write(event, model, prediction);
+  }
+
+  @Override
+  void enrichAll(List<Slot> slots) {
+    if (slots.size() == 1) {
+      super.enrichAll(slots);
+      return;
+    }
+    Map<Model, List<Slot>> byModel = new IdentityHashMap<>(2);
+    for (Slot slot : slots) {
+      byModel.computeIfAbsent(router.modelFor(slot.key), m -> new ArrayList<>(slots.size())).add(slot);
+    }
+    byModel.forEach(this::scoreBatch);
+  }
+
+  private void scoreBatch(Model model, List<Slot> group) {
+    int width = inputs.length;
+    if (batch == null || batch.capacity() < group.size() * width) {
+      batch = ByteBuffer.allocateDirect(Float.BYTES * Math.max(64, group.size()) * width)
+          .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+    List<Slot> scored = new ArrayList<>(group.size());
+    for (Slot slot : group) {
+      try {
+        int offset = scored.size() * width;
+        for (int i = 0; i < width; i++) {
+          batch.put(offset + i, feature(slot.event, inputs[i]));
+        }
+        scored.add(slot);
+      } catch (Rejection rejection) {
+        slot.rejection = rejection;
+      }
+    }
+    if (scored.isEmpty()) {
+      return;
+    }
+    Prediction[] predictions = null;
+    try {
+      predictions = model.predictBatch(batch, scored.size());
+    } catch (ModelException e) {
+      // fall through: one row may be at fault, so score row by row below
+    }
+    for (int k = 0; k < scored.size(); k++) {
+      Slot slot = scored.get(k);
+      try {
+        if (predictions == null) {
+          score(slot.event, model);
+        } else {
+          write(slot.event, model, predictions[k]);
+        }
+      } catch (Rejection rejection) {
+        slot.rejection = rejection;
+      }
+    }
+  }
+
+  private static void write(ObjectNode event, Model model, Prediction prediction) {
     if (!Double.isFinite(prediction.probability())) {
       throw new Rejection(Rejection.MODEL_ERROR, "model '" + model.name() + "' returned the probability "
           + prediction.probability() + " for label '" + prediction.label() + "'");

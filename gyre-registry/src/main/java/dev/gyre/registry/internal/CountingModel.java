@@ -3,6 +3,7 @@ package dev.gyre.registry.internal;
 import dev.gyre.api.Model;
 import dev.gyre.api.Prediction;
 import io.micrometer.core.instrument.Counter;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -40,6 +41,13 @@ public final class CountingModel implements Model {
     Prediction prediction = model.predict(features);
     predictions.increment();
     return prediction;
+  }
+
+  @Override
+  public Prediction[] predictBatch(FloatBuffer rows, int rowCount) {
+    Prediction[] batch = model.predictBatch(rows, rowCount);
+    predictions.increment(rowCount);
+    return batch;
   }
 
   @Override

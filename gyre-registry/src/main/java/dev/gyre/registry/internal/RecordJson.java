@@ -58,6 +58,7 @@ public final class RecordJson {
     strings(json.putArray("history"), c.history());
     json.put("canary", c.canary());
     json.put("canaryShare", c.canaryShare());
+    json.put("shadow", c.shadow());
     json.put("updatedAt", c.updatedAt().toString()).put("updatedBy", c.updatedBy());
     return bytes(json);
   }
@@ -65,8 +66,8 @@ public final class RecordJson {
   public static Channel channel(byte[] bytes) {
     JsonNode json = read(bytes);
     return new Channel(text(json, "name"), nullable(json, "champion"), strings(json.path("history")),
-        nullable(json, "canary"), json.path("canaryShare").asDouble(0), Instant.parse(text(json, "updatedAt")),
-        json.path("updatedBy").asText(""));
+        nullable(json, "canary"), json.path("canaryShare").asDouble(0), nullable(json, "shadow"),
+        Instant.parse(text(json, "updatedAt")), json.path("updatedBy").asText(""));
   }
 
   private static JsonNode report(String text) {

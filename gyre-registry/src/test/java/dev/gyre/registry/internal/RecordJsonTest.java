@@ -45,7 +45,8 @@ class RecordJsonTest {
   void shouldReadBackChannels() {
     Instant at = Instant.parse("2026-11-20T10:00:00Z");
     Channel empty = Channel.empty("m");
-    Channel busy = empty.promote("1", at, "ana@box").promote("2", at, "ana@box").canary("3", 0.25, at, "bo@box");
+    Channel busy = empty.promote("1", at, "ana@box").promote("2", at, "ana@box").canary("3", 0.25, at, "bo@box")
+        .shadow("4", at, "bo@box");
 
     assertThat(RecordJson.channel(RecordJson.write(empty))).isEqualTo(empty);
     assertThat(RecordJson.channel(RecordJson.write(busy))).isEqualTo(busy);

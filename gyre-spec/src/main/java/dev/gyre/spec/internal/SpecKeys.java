@@ -92,20 +92,27 @@ public final class SpecKeys {
   public static final Option FEEDBACK_TOPIC = Option.of("feedback.topic", TOPIC, true, TOPICS,
       "persistent://ml/feedback/model-accuracy", "The full name of the feedback topic.");
   public static final Option RUNTIME = Option.of("runtime", MAP, false,
-      "batchDelay, receiverQueueSize, maxPendingMessages", null, "Client tuning; every key has a default.");
+      "batchDelay, receiverQueueSize, maxPendingMessages, microBatchEvents, microBatchWait", null,
+      "Client and stage tuning; every key has a default.");
   public static final Option BATCH_DELAY = Option.duration("runtime.batchDelay", "1ms", "1s",
       "How long a producer waits to batch messages; lower means less latency, higher more throughput.");
   public static final Option RECEIVER_QUEUE = Option.integer("runtime.receiverQueueSize", 1000, 1, 100_000,
       "How many messages each consumer prefetches.");
   public static final Option MAX_PENDING = Option.integer("runtime.maxPendingMessages", 10_000, 1, 1_000_000,
       "How many messages each producer may have in flight before sends wait.");
+  public static final Option MICRO_BATCH_EVENTS = Option.integer("runtime.microBatchEvents", 256, 1, 10_000,
+      "The most events a stage handles in one call; a score stage scores them in one model call. "
+          + "1 turns micro-batching off.");
+  public static final Option MICRO_BATCH_WAIT = Option.duration("runtime.microBatchWait", "0", "100ms",
+      "How long a stage may wait for more events to fill a micro-batch. 0: only the events that have "
+          + "already arrived, so an idle pipeline adds no delay and batches grow with the load.");
 
   /** Every key, in the order of the reference. */
   public static final List<Option> ALL = List.of(NAME_KEY, DESCRIPTION, KEY, SOURCE, SOURCE_TOPIC, SCHEMA,
       SCHEMA_FORMAT, MAX_MESSAGE_BYTES, FIELDS, FIELD_ENTRY, FIELD_TYPE, FIELD_REQUIRED, STAGES, STAGE_NAME,
       STAGE_TYPE, OUTPUT, DEAD_LETTER, PARALLELISM, ON_ERROR, FEATURES, MODEL, MODEL_NAME, MODEL_VERSION,
       MODEL_FORMAT, MODEL_PATH, MODEL_INPUTS, MODEL_REGISTRY, FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
-      MAX_PENDING);
+      MAX_PENDING, MICRO_BATCH_EVENTS, MICRO_BATCH_WAIT);
 
   private SpecKeys() {}
 

@@ -149,6 +149,9 @@ public final class SpecReader {
     var batchDelay = runtime.duration(BATCH_DELAY);
     Integer receiverQueueSize = runtime.integer(RECEIVER_QUEUE);
     Integer maxPendingMessages = runtime.integer(MAX_PENDING);
-    return problems.count() > before ? null : new RuntimeSpec(batchDelay, receiverQueueSize, maxPendingMessages);
+    Integer microBatchEvents = runtime.integer(MICRO_BATCH_EVENTS);
+    var microBatchWait = runtime.duration(MICRO_BATCH_WAIT);
+    return problems.count() > before ? null
+        : new RuntimeSpec(batchDelay, receiverQueueSize, maxPendingMessages, microBatchEvents, microBatchWait);
   }
 }
