@@ -90,13 +90,14 @@ final class DemoCommand implements Callable<Integer> {
          Broker pulsar = broker.open(!keepData, out);
          MetricsServer metrics = MetricsServer.start("127.0.0.1", metricsPort);
          PipelineRunner runner = new PipelineRunner(plan, pulsar.client(), metrics.registry(), Clock.systemUTC())) {
+      metrics.serveDashboard(plan, Clock.systemUTC());
       runner.start(pulsar.admin());
       List<String> deadLetterTopics = plan.stages().stream().map(StagePlan::deadLetterTopic).toList();
       try (Tail tail = new Tail(pulsar.client(), plan.finalTopic(), deadLetterTopics, "gyre-demo-" + System.nanoTime())) {
         out.printf("Replaying %,d events (%,d malformed) from %d devices at %,d events/s into %s%n",
             replay.size(), invalid, 4, rate, plan.spec().source().topic());
         if (metrics.url() != null) {
-          out.println("Metrics: " + metrics.url());
+          out.println("Dashboard: " + metrics.dashboardUrl() + " (metrics: " + metrics.url() + ")");
         }
         send(pulsar, plan.spec().source().topic(), replay, tail, runner, out);
         return summary(out, replay.size(), invalid, tail, runner);

@@ -47,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopRequested = new CountDownLatch(1);
     Broker pulsar = broker.open(false, command.commandLine().getErr());
     MetricsServer metrics = MetricsServer.start("0.0.0.0", metricsPort);
+    metrics.serveDashboard(plan, Clock.systemUTC());
     PipelineRunner runner = new PipelineRunner(plan, pulsar.client(), metrics.registry(), Clock.systemUTC());
     Thread hook = new Thread(() -> {
       stopRequested.countDown();
@@ -58,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
       command.commandLine().getErr().printf("Pipeline '%s' running: %s -> %s%s. Ctrl-C stops it.%n", plan.spec().name(),
           plan.spec().source().topic(), plan.finalTopic(),
           metrics.url() == null ? "" : "; metrics at " + metrics.url());
+      if (metrics.dashboardUrl() != null) {
+        command.commandLine().getErr().println("Dashboard: " + metrics.dashboardUrl());
+      }
       Progress progress = new Progress(command.commandLine().getErr());
       long every = progressEvery.isZero() ? Long.MAX_VALUE : progressEvery.toMillis();
       while (!stopRequested.await(every, java.util.concurrent.TimeUnit.MILLISECONDS)) {

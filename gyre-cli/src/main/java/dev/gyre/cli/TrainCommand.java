@@ -1,5 +1,8 @@
 package dev.gyre.cli;
 
+import dev.gyre.api.ModelException;
+import dev.gyre.api.SpecException;
+import dev.gyre.api.SpecProblem;
 import dev.gyre.cli.internal.ModelTraining;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", description = {
     "Train the model of a score stage on labelled CSV data and write it where the spec's model.path says.",
     "Each row goes through the spec's earlier stages first, with the same code as online, so the",
-    "model sees exactly the features it will be served. Writes ONNX with its training report inside."})
+    "model sees exactly the features it will be served. Writes ONNX with its training report inside.",
+    "--algorithm forest trains a random forest instead of a logistic regression."})
 final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "the pipeline spec (YAML)")
   Path specFile;
@@ -29,8 +33,21 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--stage", paramLabel = "NAME", description = "the score stage (default: the first one)")
   String stage;
 
-  @Option(names = "--epochs", defaultValue = "20", description = "passes over the data (default: ${DEFAULT-VALUE})")
+  @Option(names = "--algorithm", defaultValue = "logistic", paramLabel = "NAME",
+      description = "logistic (logistic regression) or forest (random forest, ONNX TreeEnsembleClassifier);"
+          + " default: ${DEFAULT-VALUE}")
+  String algorithm;
+
+  @Option(names = "--epochs", defaultValue = "20",
+      description = "logistic: passes over the data (default: ${DEFAULT-VALUE})")
   int epochs;
+
+  @Option(names = "--trees", defaultValue = "50", description = "forest: number of trees (default: ${DEFAULT-VALUE})")
+  int trees;
+
+  @Option(names = "--max-depth", defaultValue = "8",
+      description = "forest: deepest split of a tree (default: ${DEFAULT-VALUE})")
+  int maxDepth;
 
   @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
@@ -40,10 +57,20 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ModelTraining.Trainer trainer;
+    try {
+      trainer = switch (algorithm) {
+        case "logistic" -> ModelTraining.logistic(epochs, seed);
+        case "forest" -> ModelTraining.forest(trees, maxDepth, seed);
+        default -> throw new SpecException(new SpecProblem("--algorithm", 0, algorithm, "must be logistic or forest"));
+      };
+    } catch (ModelException e) {
+      throw new SpecException(new SpecProblem("--algorithm", 0, algorithm, "cannot train with these options: " + e.getMessage()));
+    }
     SpecDocument document = SpecLoader.load(specFile);
     String name = stage != null ? stage : document.spec().stages().stream()
         .filter(ScoreStageSpec.class::isInstance).map(s -> s.name()).findFirst().orElse("(none)");
-    command.commandLine().getOut().println(ModelTraining.train(document, name, data, label, epochs, seed).summary());
+    command.commandLine().getOut().println(ModelTraining.train(document, name, data, label, trainer).summary());
     return Gyre.OK;
   }
 }

@@ -32,6 +32,8 @@ final class ValidateCommand implements Callable<Integer> {
           plan.stages().size(), plan.topics().size());
       plan.stages().forEach(s -> out.printf("  %-12s %s -> %s (dead letters: %s)%n", s.name(), s.inputTopic(),
           s.outputTopic(), s.deadLetterTopic()));
+      plan.spec().sinks().forEach(s -> out.printf("  %-12s %s -> %s sink (dead letters: %s)%n", s.name(),
+          s.input(), s instanceof dev.gyre.spec.PostgresSinkSpec ? "postgres" : "webhook", s.deadLetterTopic()));
       for (TopicPlan topic : plan.topics()) {
         if (topic.avroSchema() == null && plan.stages().stream().noneMatch(s -> s.deadLetterTopic().equals(topic.topic()))) {
           out.printf("  %-12s %s%n", "feedback", topic.topic());

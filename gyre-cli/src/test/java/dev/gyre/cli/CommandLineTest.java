@@ -56,6 +56,41 @@ class CommandLineTest {
   }
 
   @Test
+  void shouldTrainARandomForestWithAlgorithmForestThenValidateTheSpec(@TempDir Path dir) throws Exception {
+    Path spec = CliRun.sensorExample(dir);
+    Path csv = dir.resolve("train.csv");
+    SensorData.read(dir.resolve("data/seattle-temps.csv")).writeTrainingSet(csv);
+
+    CliRun train = CliRun.of("train", spec.toString(), "--data", csv.toString(), "--label", "warming",
+        "--algorithm", "forest", "--trees", "10", "--max-depth", "6");
+    CliRun validate = CliRun.of("validate", spec.toString());
+
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.out()).contains("holdout accuracy");
+    assertThat(Files.readString(dir.resolve("model/sensor-warming.onnx"), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .contains("TreeEnsembleClassifier", "\"algorithm\":\"RandomForestTrainer\"", "\"trees\":10,\"maxDepth\":6");
+    assertThat(validate.exitCode()).as(validate.err()).isZero();
+  }
+
+  @Test
+  void shouldExitWith2ForAnUnknownAlgorithmOrBadForestSettings(@TempDir Path dir) throws Exception {
+    Path spec = CliRun.sensorExample(dir);
+    Path csv = dir.resolve("train.csv");
+    SensorData.read(dir.resolve("data/seattle-temps.csv")).writeTrainingSet(csv);
+
+    CliRun boosted = CliRun.of("train", spec.toString(), "--data", csv.toString(), "--label", "warming",
+        "--algorithm", "boosted");
+    CliRun noTrees = CliRun.of("train", spec.toString(), "--data", csv.toString(), "--label", "warming",
+        "--algorithm", "forest", "--trees", "0");
+
+    assertThat(boosted.exitCode()).isEqualTo(2);
+    assertThat(boosted.err()).contains("--algorithm: was 'boosted' but it must be logistic or forest");
+    assertThat(noTrees.exitCode()).isEqualTo(2);
+    assertThat(noTrees.err()).contains("trees was 0 but it must be between 1 and 1000");
+    assertThat(dir.resolve("model/sensor-warming.onnx")).doesNotExist();
+  }
+
+  @Test
   void shouldExitWith2ForAnUnknownLabelColumn(@TempDir Path dir) throws Exception {
     Path spec = CliRun.sensorExample(dir);
     Path csv = dir.resolve("train.csv");

@@ -1,6 +1,5 @@
 package dev.gyre.onnx;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -10,6 +9,7 @@ import dev.gyre.api.ModelException;
 import dev.gyre.api.Prediction;
 import dev.gyre.onnx.internal.Failures;
 import dev.gyre.onnx.internal.GyreMetadata;
+import dev.gyre.onnx.internal.InputFeeder;
 import dev.gyre.onnx.internal.OnnxLoader;
 import dev.gyre.onnx.internal.OnnxOptions;
 import dev.gyre.onnx.internal.OutputReader;
@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * An ONNX model served by ONNX Runtime: one session per model on the JVM's single ONNX Runtime
  * environment. Safe for concurrent {@link #predict} calls from any number of threads; each thread
- * reuses its own direct buffer for the input row, so scoring allocates little.
+ * reuses its own direct buffers for the input tensors, so scoring allocates little.
  *
  * <p>Example:
  * <pre>{@code
@@ -44,34 +44,32 @@ public final class OnnxModel implements Model {
   private final ModelDescriptor descriptor;
   private final OrtEnvironment env;
   private final OrtSession session;
-  private final String inputName;
+  private final InputFeeder feeder;
   private final OutputReader reader;
   private final Set<String> requestedOutputs;
   private final Map<String, String> metadata;
-  private final long[] shape;
   private final ThreadLocal<FloatBuffer> rows;
-  private final ThreadLocal<FloatBuffer[]> batchRows = ThreadLocal.withInitial(() -> new FloatBuffer[1]);
   private volatile boolean closed;
 
   private OnnxModel(ModelDescriptor descriptor, OnnxLoader.Loaded loaded) {
     this.descriptor = descriptor;
     this.env = loaded.env();
     this.session = loaded.session();
-    this.inputName = loaded.inputName();
+    this.feeder = new InputFeeder(descriptor, loaded.env(), loaded.layout());
     this.reader = loaded.reader();
     this.requestedOutputs = Set.of(reader.outputName());
     this.metadata = loaded.metadata();
     int n = descriptor.inputs().size();
-    this.shape = new long[] {1, n};
     this.rows = ThreadLocal.withInitial(
         () -> ByteBuffer.allocateDirect(Float.BYTES * n).order(ByteOrder.nativeOrder()).asFloatBuffer());
   }
 
   /**
    * Loads the descriptor's file and checks it: it exists and is readable, is at most
-   * {@code maxBytes}, is valid ONNX, has a single float input {@code [batch, inputs().size()]}, names
-   * the same inputs in the same order if it carries {@value #INPUTS_METADATA}, and has an output Gyre
-   * can read (see {@link dev.gyre.onnx the package}).
+   * {@code maxBytes}, is valid ONNX, names the same inputs in the same order if it carries
+   * {@value #INPUTS_METADATA}, has inputs the spec's inputs map onto unambiguously (one tensor
+   * {@code [batch, inputs().size()]}, or several; see {@link dev.gyre.onnx the package}), and has an
+   * output Gyre can read.
    *
    * @throws ModelException naming the file, the problem and what to do
    */
@@ -113,7 +111,8 @@ public final class OnnxModel implements Model {
    * and that probability; for a regression, the value as text and the value.
    *
    * @throws ModelException if the row has the wrong length or a NaN or infinite value (naming the
-   *     input), if the model is closed, or if ONNX Runtime fails
+   *     input), a value that is not whole for an int64 model input, if the model is closed, or if ONNX
+   *     Runtime fails
    */
   @Override
   public Prediction predict(float[] features) {
@@ -121,9 +120,11 @@ public final class OnnxModel implements Model {
     FloatBuffer row = rows.get();
     row.clear();
     row.put(features).flip();
-    try (OnnxTensor input = OnnxTensor.createTensor(env, row, shape);
-        OrtSession.Result result = session.run(Map.of(inputName, input), requestedOutputs)) {
+    try (InputFeeder.Inputs input = feeder.feed(row, 1);
+        OrtSession.Result result = session.run(input.tensors(), requestedOutputs)) {
       return reader.read(result.get(0), 1)[0];
+    } catch (ModelException e) {
+      throw e;
     } catch (OrtException | RuntimeException e) {
       if (closed) {
         throw Failures.atPredict(descriptor, "the model is closed", e);
@@ -133,9 +134,10 @@ public final class OnnxModel implements Model {
   }
 
   /**
-   * Scores {@code rowCount} rows in one ONNX Runtime call over a {@code [rowCount, inputs]} tensor.
-   * A direct buffer in native byte order is handed to ONNX Runtime as it is; any other is copied
-   * into a direct buffer this thread reuses.
+   * Scores {@code rowCount} rows in one ONNX Runtime call over {@code [rowCount, columns]} tensors.
+   * For a model with one float input, a direct buffer in native byte order is handed to ONNX Runtime
+   * as it is; otherwise the rows are copied (and split across the model's inputs) into direct
+   * buffers this thread reuses.
    *
    * @throws ModelException if a value is NaN or infinite (naming the row and input), if the model is
    *     closed, or if ONNX Runtime fails
@@ -157,10 +159,11 @@ public final class OnnxModel implements Model {
             + v / width + " was " + batch.get(v) + " but it must be a finite number; the batch was not scored", null);
       }
     }
-    FloatBuffer input = nativeView(batch, values);
-    try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, new long[] {rowCount, width});
-        OrtSession.Result result = session.run(Map.of(inputName, tensor), requestedOutputs)) {
+    try (InputFeeder.Inputs input = feeder.feed(batch, rowCount);
+        OrtSession.Result result = session.run(input.tensors(), requestedOutputs)) {
       return reader.read(result.get(0), rowCount);
+    } catch (ModelException e) {
+      throw e;
     } catch (OrtException | RuntimeException e) {
       if (closed) {
         throw Failures.atPredict(descriptor, "the model is closed", e);
@@ -168,23 +171,6 @@ public final class OnnxModel implements Model {
       throw Failures.atPredict(descriptor, "ONNX Runtime failed to score a batch of " + rowCount + " rows ("
           + e.getMessage() + ")", e);
     }
-  }
-
-  /** The first {@code values} values of {@code batch} as a direct native-order buffer at position 0. */
-  private FloatBuffer nativeView(FloatBuffer batch, int values) {
-    if (batch.isDirect() && batch.order() == ByteOrder.nativeOrder()) {
-      return batch.duplicate().position(0).limit(values);
-    }
-    FloatBuffer[] holder = batchRows.get();
-    if (holder[0] == null || holder[0].capacity() < values) {
-      holder[0] = ByteBuffer.allocateDirect(Float.BYTES * values).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-    FloatBuffer copy = holder[0];
-    copy.clear();
-    for (int v = 0; v < values; v++) {
-      copy.put(v, batch.get(v));
-    }
-    return copy.limit(values);
   }
 
   private void check(float[] features) {

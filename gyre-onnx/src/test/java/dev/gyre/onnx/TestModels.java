@@ -22,9 +22,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** Small ONNX models made at test time: trained with Tribuo, or written node by node. */
 final class TestModels {
-  private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT.getNumber();
-  private static final int INT64 = OnnxMl.TensorProto.DataType.INT64.getNumber();
-  private static final int STRING = OnnxMl.TensorProto.DataType.STRING.getNumber();
+  static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT.getNumber();
+  static final int INT64 = OnnxMl.TensorProto.DataType.INT64.getNumber();
+  static final int STRING = OnnxMl.TensorProto.DataType.STRING.getNumber();
 
   /** Kept so the level holds: Tribuo logs every training run at INFO. */
   private static final java.util.logging.Logger TRIBUO_LOG = quiet();
@@ -135,7 +135,7 @@ final class TestModels {
     return write(out, model(graph), Map.of());
   }
 
-  /** One int64 input cast to float: the wrong input type. */
+  /** One int64 input [batch, 2] cast to float: the row itself as two "probabilities". */
   static Path int64Input(Path out) throws IOException {
     OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder().setName("int64")
         .addInput(tensor("x", INT64, -1, 2)).addOutput(tensor("y", FLOAT, -1, 2))
@@ -144,11 +144,11 @@ final class TestModels {
     return write(out, model(graph), Map.of());
   }
 
-  private static AttributeProto ints(String name, long value) {
+  static AttributeProto ints(String name, long value) {
     return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
   }
 
-  private static ValueInfoProto tensor(String name, int type, long... dims) {
+  static ValueInfoProto tensor(String name, int type, long... dims) {
     TypeProto.Tensor.Builder tensor = TypeProto.Tensor.newBuilder().setElemType(type);
     OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder();
     for (long dim : dims) {
@@ -160,13 +160,13 @@ final class TestModels {
         .setType(TypeProto.newBuilder().setTensorType(tensor.setShape(shape))).build();
   }
 
-  private static OnnxMl.ModelProto.Builder model(OnnxMl.GraphProto.Builder graph) {
+  static OnnxMl.ModelProto.Builder model(OnnxMl.GraphProto.Builder graph) {
     return OnnxMl.ModelProto.newBuilder().setIrVersion(8).setProducerName("gyre-test").setGraph(graph)
         .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
         .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("ai.onnx.ml").setVersion(1));
   }
 
-  private static Path write(Path out, OnnxMl.ModelProto.Builder model, Map<String, String> metadata)
+  static Path write(Path out, OnnxMl.ModelProto.Builder model, Map<String, String> metadata)
       throws IOException {
     metadata.forEach((k, v) -> model.addMetadataProps(
         OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));

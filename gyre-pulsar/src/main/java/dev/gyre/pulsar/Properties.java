@@ -14,6 +14,8 @@ public final class Properties {
   public static final String EVENT_ID = "gyre.event-id";
   /** On dead letters: the stage that rejected the event. */
   public static final String STAGE = "gyre.stage";
+  /** On a sink's dead letters: the sink that could not write the event. */
+  public static final String SINK = "gyre.sink";
   /** On dead letters: the stable reason code, such as {@code malformed-json}. */
   public static final String REASON = "gyre.reason";
   /** On dead letters: the human-readable explanation. */

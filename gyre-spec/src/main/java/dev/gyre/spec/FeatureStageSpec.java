@@ -1,12 +1,14 @@
 package dev.gyre.spec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stage that adds computed features to each event. Features are evaluated in order, so a
- * feature may use the ones before it.
+ * A stage that adds computed features to each event. Window aggregates, if any, are computed first;
+ * then features are evaluated in order, so a feature may use the aggregates and the features before it.
  *
- * @param features the features to compute, at least one, names unique
+ * @param features the features to compute, names unique; at least one unless there are windows
+ * @param windows  the per-key window aggregates, or null when the stage has none
  * @see StageSpec for the other components
  */
 public record FeatureStageSpec(
@@ -15,17 +17,28 @@ public record FeatureStageSpec(
     String deadLetterTopic,
     int parallelism,
     ErrorPolicy onError,
-    List<FeatureSpec> features)
+    List<FeatureSpec> features,
+    WindowSpec windows)
     implements StageSpec {
 
   public FeatureStageSpec {
     StageChecks.check(name, output, deadLetterTopic, parallelism, onError);
     features = List.copyOf(features);
-    if (features.isEmpty()) {
+    if (features.isEmpty() && windows == null) {
       throw new IllegalArgumentException("stage '" + name + "' needs at least one feature");
     }
-    if (features.stream().map(FeatureSpec::name).distinct().count() != features.size()) {
-      throw new IllegalArgumentException("stage '" + name + "' repeats a feature name: " + features);
+    List<String> names = new ArrayList<>(features.stream().map(FeatureSpec::name).toList());
+    if (windows != null) {
+      windows.aggregates().forEach(a -> names.add(a.name()));
     }
+    if (names.stream().distinct().count() != names.size()) {
+      throw new IllegalArgumentException("stage '" + name + "' repeats a feature name: " + names);
+    }
+  }
+
+  /** A stage with features only, no windows. */
+  public FeatureStageSpec(String name, String output, String deadLetterTopic, int parallelism, ErrorPolicy onError,
+      List<FeatureSpec> features) {
+    this(name, output, deadLetterTopic, parallelism, onError, features, null);
   }
 }

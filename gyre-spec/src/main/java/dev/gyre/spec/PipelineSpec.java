@@ -1,7 +1,9 @@
 package dev.gyre.spec;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A whole pipeline: where events come from, the stages that turn them into predictions, and where
@@ -16,6 +18,8 @@ import java.util.Objects;
  *                    the first reads {@code source.topic()}
  * @param feedback    where labelled outcomes arrive, or {@code null}
  * @param runtime     client tuning; {@link RuntimeSpec#defaults()} when the spec has none
+ * @param sinks       where events land outside Pulsar (PostgreSQL, webhooks); empty when none,
+ *                    names unique among stages and sinks
  */
 public record PipelineSpec(
     String name,
@@ -24,7 +28,8 @@ public record PipelineSpec(
     SourceSpec source,
     List<StageSpec> stages,
     FeedbackSpec feedback,
-    RuntimeSpec runtime) {
+    RuntimeSpec runtime,
+    List<SinkSpec> sinks) {
 
   public PipelineSpec {
     StageChecks.checkName(name, "pipeline");
@@ -34,6 +39,20 @@ public record PipelineSpec(
     if (stages.isEmpty()) {
       throw new IllegalArgumentException("a pipeline needs at least one stage");
     }
+    sinks = List.copyOf(sinks);
+    Set<String> names = new HashSet<>();
+    stages.forEach(s -> names.add(s.name()));
+    for (SinkSpec sink : sinks) {
+      if (!names.add(sink.name())) {
+        throw new IllegalArgumentException("sink name '" + sink.name() + "' is also the name of a stage or sink");
+      }
+    }
+  }
+
+  /** A pipeline without sinks. */
+  public PipelineSpec(String name, String description, String keyField, SourceSpec source, List<StageSpec> stages,
+      FeedbackSpec feedback, RuntimeSpec runtime) {
+    this(name, description, keyField, source, stages, feedback, runtime, List.of());
   }
 
   /** The topic the stage at {@code index} reads: the source topic or the previous stage's output. */

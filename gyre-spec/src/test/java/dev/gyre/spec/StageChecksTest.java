@@ -53,7 +53,7 @@ class StageChecksTest {
         "stages[0].features (line 8): was missing but it is required; add a list, such as "
             + "[temp_scaled = (temp - 20) / 10]",
         "stages[1].model (line 11): was missing but it is required; add a 'model:' section with keys name, "
-            + "version, format, path, inputs, registry");
+            + "version, format, path, url, inputs, registry, remote");
   }
 
   @Test
@@ -124,6 +124,6 @@ class StageChecksTest {
   void shouldRequireAtLeastOneStage() {
     assertThat(Specs.problems(Specs.MINIMAL.substring(0, Specs.MINIMAL.indexOf("stages:")) + "stages: []\n"))
         .containsExactly("stages (line 7): was '[]' but it is empty; add at least one item with keys name, type, output, "
-            + "deadLetterTopic, parallelism, onError, features, model");
+            + "deadLetterTopic, parallelism, onError, features, windows, model");
   }
 }

@@ -20,7 +20,7 @@ class YamlShapeTest {
   void shouldListKnownKeysWithoutSuggestionWhenNothingIsClose() {
     assertThat(Specs.problems(Specs.MINIMAL + "owner: team-ml\n")).containsExactly(
         "owner (line 13): was 'owner' but it is not a known key here; known keys: name, description, key, source, "
-            + "stages, feedback, runtime");
+            + "stages, feedback, runtime, sinks");
   }
 
   @Test
@@ -53,7 +53,7 @@ class YamlShapeTest {
   void shouldRejectStageThatIsNotAMap() {
     assertThat(Specs.problems(Specs.MINIMAL + "  - transform\n")).containsExactly(
         "stages[1] (line 13): was 'transform' but it is a single value where a map is expected with keys name, "
-            + "type, output, deadLetterTopic, parallelism, onError, features, model");
+            + "type, output, deadLetterTopic, parallelism, onError, features, windows, model");
   }
 
   @Test
@@ -98,6 +98,6 @@ class YamlShapeTest {
         "name: was missing but it is required; for example 'name: sensor'",
         "source: was missing but it is required; add a 'source:' section with keys topic, schema",
         "stages: was missing but it is required; add a list with keys name, type, output, deadLetterTopic, "
-            + "parallelism, onError, features, model");
+            + "parallelism, onError, features, windows, model");
   }
 }

@@ -1,7 +1,7 @@
 package dev.gyre.train;
 
 import dev.gyre.api.ModelException;
-import dev.gyre.train.internal.Evaluation;
+import dev.gyre.train.internal.Holdout;
 import dev.gyre.train.internal.OnnxExport;
 import dev.gyre.train.internal.StratifiedSplit;
 import dev.gyre.train.internal.TribuoLogistic;
@@ -75,22 +75,11 @@ public final class LogisticRegressionTrainer {
    *     if the name or version is blank, or if the file cannot be written
    */
   public TrainingReport train(TrainingSet set, String modelName, String version, Path onnxOut) {
-    if (modelName.isBlank() || version.isBlank()) {
-      throw new ModelException("model name and version must not be blank, but were '" + modelName
-          + "' and '" + version + "'");
-    }
-    if (set.labels().stream().distinct().count() < 2) {
-      throw new ModelException("the training set has only the label(s) " + set.labels().stream().distinct().toList()
-          + "; a classifier needs rows of at least two labels");
-    }
-    StratifiedSplit split = StratifiedSplit.of(set.labels(), settings.holdoutFraction(), settings.seed());
-    if (split.holdout().length == 0) {
-      throw new ModelException("the training set has too few rows (" + set.size() + ") to hold out "
-          + settings.holdoutFraction() + " of each label for evaluation; add rows");
-    }
+    StratifiedSplit split = Holdout.split(set, modelName, version, settings);
     LinearSGDModel model = TribuoLogistic.fit(set, split.training(), settings);
     List<String> labels = TribuoLogistic.labels(model);
-    TrainingReport report = evaluate(set, split, model, labels, modelName, version);
+    TrainingReport report = Holdout.report(set, split, labels, row -> TribuoLogistic.probabilities(model, set, row),
+        modelName, version, settings);
 
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put(INPUTS_METADATA, String.join(",", set.featureNames()));
@@ -100,40 +89,5 @@ public final class LogisticRegressionTrainer {
     metadata.put(REPORT_METADATA, report.toJson());
     OnnxExport.write(model, version, metadata, onnxOut);
     return report;
-  }
-
-  private TrainingReport evaluate(TrainingSet set, StratifiedSplit split, LinearSGDModel model,
-      List<String> labels, String modelName, String version) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    labels.forEach(label -> counts.put(label, 0));
-    set.labels().forEach(label -> counts.merge(label, 1, Integer::sum));
-    int[] trainingCounts = new int[labels.size()];
-    for (int row : split.training()) {
-      trainingCounts[labels.indexOf(set.labels().get(row))]++;
-    }
-    int majority = 0;
-    for (int i = 1; i < trainingCounts.length; i++) {
-      majority = trainingCounts[i] > trainingCounts[majority] ? i : majority;
-    }
-    int[] holdout = split.holdout();
-    int[] actual = new int[holdout.length];
-    int[] predicted = new int[holdout.length];
-    int[] baseline = new int[holdout.length];
-    double[] positiveScores = new double[holdout.length];
-    boolean[] positive = new boolean[holdout.length];
-    for (int k = 0; k < holdout.length; k++) {
-      double[] p = TribuoLogistic.probabilities(model, set, holdout[k]);
-      actual[k] = labels.indexOf(set.labels().get(holdout[k]));
-      for (int c = 1; c < p.length; c++) {
-        predicted[k] = p[c] > p[predicted[k]] ? c : predicted[k];
-      }
-      baseline[k] = majority;
-      positiveScores[k] = p.length == 2 ? p[1] : Double.NaN;
-      positive[k] = actual[k] == 1;
-    }
-    boolean binary = labels.size() == 2;
-    return new TrainingReport(modelName, version, set.size(), split.training().length, holdout.length, counts,
-        Evaluation.accuracy(predicted, actual), binary ? Evaluation.rocAuc(positiveScores, positive) : Double.NaN,
-        binary ? labels.get(1) : null, labels.get(majority), Evaluation.accuracy(baseline, actual), settings);
   }
 }

@@ -1,6 +1,9 @@
 package dev.gyre.train;
 
 import dev.gyre.api.ModelException;
+import dev.gyre.train.internal.TribuoLogistic;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Settings of {@link LogisticRegressionTrainer}, recorded in every {@link TrainingReport}.
@@ -12,7 +15,8 @@ import dev.gyre.api.ModelException;
  * @param holdoutFraction share of each label's rows held out for evaluation, in (0, 0.5]
  * @throws ModelException if a setting is out of range
  */
-public record TrainerSettings(int epochs, double learningRate, long seed, double holdoutFraction) {
+public record TrainerSettings(int epochs, double learningRate, long seed, double holdoutFraction)
+    implements AlgorithmSettings {
 
   /** Defaults: 20 epochs, learning rate 0.1, seed 42, 20% holdout. */
   public static final TrainerSettings DEFAULTS = new TrainerSettings(20, 0.1, 42L, 0.2);
@@ -37,5 +41,22 @@ public record TrainerSettings(int epochs, double learningRate, long seed, double
   /** A copy with another seed. */
   public TrainerSettings withSeed(long newSeed) {
     return new TrainerSettings(epochs, learningRate, newSeed, holdoutFraction);
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("library", "Tribuo " + org.tribuo.Tribuo.VERSION);
+    d.put("algorithm", "LinearSGDTrainer");
+    d.put("objective", "LogMulticlass");
+    d.put("optimiser", "AdaGrad");
+    d.put("adagradEpsilon", TribuoLogistic.ADAGRAD_EPSILON);
+    d.put("minibatchSize", 1);
+    d.put("standardisedFeatures", false);
+    d.put("epochs", epochs);
+    d.put("learningRate", learningRate);
+    d.put("seed", seed);
+    d.put("holdoutFraction", holdoutFraction);
+    return d;
   }
 }

@@ -1,7 +1,6 @@
 package dev.gyre.train;
 
 import dev.gyre.train.internal.JsonWriter;
-import dev.gyre.train.internal.TribuoLogistic;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,12 +24,12 @@ import java.util.Objects;
  *                         output column); {@code null} unless binary
  * @param majorityLabel    the most frequent label among the training rows
  * @param baselineAccuracy holdout accuracy of always answering {@code majorityLabel}
- * @param settings         the trainer settings used
+ * @param settings         the algorithm and settings used
  */
 public record TrainingReport(
     String modelName, String version, int rows, int trainingRows, int holdoutRows,
     Map<String, Integer> labelCounts, double holdoutAccuracy, double holdoutRocAuc,
-    String positiveLabel, String majorityLabel, double baselineAccuracy, TrainerSettings settings) {
+    String positiveLabel, String majorityLabel, double baselineAccuracy, AlgorithmSettings settings) {
 
   public TrainingReport {
     Objects.requireNonNull(modelName, "modelName");
@@ -42,18 +41,6 @@ public record TrainingReport(
 
   /** The report as one line of JSON, members in declaration order, trainer details included. */
   public String toJson() {
-    JsonWriter trainer = new JsonWriter()
-        .put("library", "Tribuo " + org.tribuo.Tribuo.VERSION)
-        .put("algorithm", "LinearSGDTrainer")
-        .put("objective", "LogMulticlass")
-        .put("optimiser", "AdaGrad")
-        .put("adagradEpsilon", TribuoLogistic.ADAGRAD_EPSILON)
-        .put("minibatchSize", 1)
-        .put("standardisedFeatures", false)
-        .put("epochs", settings.epochs())
-        .put("learningRate", settings.learningRate())
-        .put("seed", settings.seed())
-        .put("holdoutFraction", settings.holdoutFraction());
     return new JsonWriter()
         .put("modelName", modelName)
         .put("version", version)
@@ -66,7 +53,7 @@ public record TrainingReport(
         .put("positiveLabel", positiveLabel)
         .put("majorityLabel", majorityLabel)
         .put("baselineAccuracy", baselineAccuracy)
-        .put("trainer", trainer)
+        .put("trainer", settings.describe())
         .toString();
   }
 }

@@ -14,10 +14,12 @@ import dev.gyre.spec.ModelSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.SpecDocument;
 import dev.gyre.spec.StageSpec;
+import dev.gyre.train.ForestSettings;
 import dev.gyre.train.LogisticRegressionTrainer;
 import dev.gyre.train.TrainerSettings;
 import dev.gyre.train.TrainingReport;
 import dev.gyre.train.TrainingSet;
+import dev.gyre.train.TreeEnsembleTrainer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -53,8 +55,31 @@ public final class ModelTraining {
     }
   }
 
+  /** Fits a training set and writes the model: one of Gyre's trainers with its settings. */
+  @FunctionalInterface
+  public interface Trainer {
+    /** Trains, evaluates and writes the model to {@code out}; see {@link LogisticRegressionTrainer#train}. */
+    TrainingReport train(TrainingSet set, String modelName, String version, Path out);
+  }
+
+  /** Logistic regression ({@link LogisticRegressionTrainer}). */
+  public static Trainer logistic(int epochs, long seed) {
+    return new LogisticRegressionTrainer(TrainerSettings.DEFAULTS.withEpochs(epochs).withSeed(seed))::train;
+  }
+
+  /** A random forest exported as a TreeEnsembleClassifier ({@link TreeEnsembleTrainer}). */
+  public static Trainer forest(int trees, int maxDepth, long seed) {
+    return new TreeEnsembleTrainer(ForestSettings.DEFAULTS.withTrees(trees).withMaxDepth(maxDepth).withSeed(seed))::train;
+  }
+
+  /** {@link #train(SpecDocument, String, Path, String, Trainer)} with a logistic regression. */
   public static Outcome train(SpecDocument document, String stageName, Path csv, String labelColumn, int epochs,
       long seed) {
+    return train(document, stageName, csv, labelColumn, logistic(epochs, seed));
+  }
+
+  /** Trains the stage's model on the CSV's rows, passed through the spec's earlier stages, with {@code trainer}. */
+  public static Outcome train(SpecDocument document, String stageName, Path csv, String labelColumn, Trainer trainer) {
     List<StageSpec> stages = document.spec().stages();
     int index = -1;
     for (int i = 0; i < stages.size(); i++) {
@@ -101,8 +126,8 @@ public final class ModelTraining {
         labels.add(row.get(labelColumn));
       }
       Files.createDirectories(model.path().toAbsolutePath().getParent());
-      TrainingReport report = new LogisticRegressionTrainer(TrainerSettings.DEFAULTS.withEpochs(epochs).withSeed(seed))
-          .train(new TrainingSet(model.inputs(), rows, labels), model.name(), model.version(), model.path());
+      TrainingReport report =
+          trainer.train(new TrainingSet(model.inputs(), rows, labels), model.name(), model.version(), model.path());
       return new Outcome(report, read, rejected, model.path());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + csv, e);

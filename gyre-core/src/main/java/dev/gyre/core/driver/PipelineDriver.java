@@ -7,7 +7,11 @@ import dev.gyre.api.StageContext;
 import dev.gyre.core.plan.PipelinePlan;
 import dev.gyre.core.plan.StagePlan;
 import java.time.Clock;
+import dev.gyre.core.event.Rejection;
+import dev.gyre.spec.FeatureStageSpec;
+import dev.gyre.spec.StageSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +36,16 @@ public final class PipelineDriver implements AutoCloseable {
   private final List<StagePlan> plans;
   private final List<Stage> stages = new ArrayList<>();
   private final Map<String, List<Record>> topics = new LinkedHashMap<>();
+  /** Per stage with {@code windows.late} set to a topic: where its late events go. */
+  private final Map<String, String> lateTopics = new HashMap<>();
 
   public PipelineDriver(PipelinePlan plan, Clock clock) {
     this.plans = plan.stages();
+    for (StageSpec spec : plan.spec().stages()) {
+      if (spec instanceof FeatureStageSpec f && f.windows() != null && f.windows().lateTopic() != null) {
+        lateTopics.put(f.name(), f.windows().lateTopic());
+      }
+    }
     for (StagePlan stagePlan : plans) {
       Stage stage = stagePlan.factory().get();
       stage.init(StageContext.of(plan.spec().name(), stagePlan.name(), 0, clock));
@@ -53,7 +64,8 @@ public final class PipelineDriver implements AutoCloseable {
         outcome = Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       if (outcome instanceof Outcome.DeadLetter dead) {
-        topic(plan.deadLetterTopic()).add(new Record(key, value));
+        boolean late = Rejection.LATE_EVENT.equals(dead.reason()) && lateTopics.containsKey(plan.name());
+        topic(late ? lateTopics.get(plan.name()) : plan.deadLetterTopic()).add(new Record(key, value));
         return new DeadLettered(plan.name(), dead.reason(), dead.detail());
       }
       Outcome.Emit emit = (Outcome.Emit) outcome;

@@ -18,6 +18,10 @@ public final class Rejection extends RuntimeException {
   public static final String FORMULA_ERROR = "formula-error";
   public static final String MODEL_INPUT = "model-input";
   public static final String MODEL_ERROR = "model-error";
+  /** An event older than its key's latest event time minus the allowed lateness of a window stage. */
+  public static final String LATE_EVENT = "late-event";
+  /** An event time a window stage cannot use: outside the years 1653 to 2286 in milliseconds. */
+  public static final String BAD_EVENT_TIME = "bad-event-time";
 
   private final String reason;
 

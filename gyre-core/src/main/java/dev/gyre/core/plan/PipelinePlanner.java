@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a loaded spec into a {@link PipelinePlan}: compiles each feature stage's formulas against
  * the fields that reach it, checks each model's inputs against them, loads models, and derives
- * every topic's schema. Collects every problem before failing, as one {@link SpecException}.
+ * every topic's schema; then checks the sinks against the fields that reach them ({@code when}
+ * formulas, column names). Collects every problem before failing, as one {@link SpecException}.
  */
 public final class PipelinePlanner {
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -82,6 +83,9 @@ public final class PipelinePlanner {
       String outputSchema = schemaOf(stage.output(), fields);
       topics.add(new TopicPlan(stage.output(), outputSchema));
       topics.add(new TopicPlan(stage.deadLetterTopic(), null));
+      if (stage instanceof FeatureStageSpec f && f.windows() != null && f.windows().lateTopic() != null) {
+        topics.add(new TopicPlan(f.windows().lateTopic(), null));
+      }
       if (build.factory() == null) {
         input = stage.output();
         continue;
@@ -97,16 +101,26 @@ public final class PipelinePlanner {
       loaded.forEach(Model::close);
       throw new SpecException(problems);
     }
-    return new PipelinePlan(spec, topics, stages, loaded, routers);
+    PipelinePlan plan = new PipelinePlan(spec, topics, stages, loaded, routers);
+    if (count == spec.stages().size()) {
+      SinkChecks.check(plan, where, problems);
+    }
+    if (!problems.isEmpty()) {
+      plan.close();
+      throw new SpecException(problems);
+    }
+    return plan;
   }
 
   private static StageBuild features(FeatureStageSpec stage, String path, List<FieldSpec> inputFields,
       EventCodec codec, EventSchema schema, PipelineSpec spec, SpecLocations where, List<SpecProblem> problems) {
     List<Definition> definitions = stage.features().stream()
         .map(f -> new Definition(f.name(), f.expression())).toList();
+    List<FieldSpec> visible = stage.windows() == null ? inputFields
+        : WindowStages.visibleFields(stage.windows(), path, inputFields, where, problems);
     Program program;
     try {
-      program = Program.compile(definitions, FieldTypes.formulaTypes(inputFields));
+      program = Program.compile(definitions, FieldTypes.formulaTypes(visible));
     } catch (FormulaException e) {
       for (FormulaError error : e.errors()) {
         problems.add(where.problem(path + ".features[" + error.definition() + "]",
@@ -114,16 +128,18 @@ public final class PipelinePlanner {
       }
       // Go on with the feature names (typed as numbers, the common case), so that later stages
       // are checked too and every problem is reported in one round.
-      List<FieldSpec> guessed = new ArrayList<>(inputFields);
+      List<FieldSpec> guessed = new ArrayList<>(visible);
       stage.features().forEach(f -> guessed.add(new FieldSpec(f.name(), FieldType.DOUBLE, true)));
       return new StageBuild(guessed, null);
     }
-    List<FieldSpec> out = new ArrayList<>(inputFields);
+    List<FieldSpec> out = new ArrayList<>(visible);
     for (int i = 0; i < program.outputs().size(); i++) {
       out.add(new FieldSpec(program.outputs().get(i), FieldTypes.fieldType(program.outputType(i)), true));
     }
     String keyField = spec.keyField();
-    return new StageBuild(out, () -> new FeatureStage(codec, schema, keyField, program));
+    return new StageBuild(out, stage.windows() != null
+        ? WindowStages.factory(stage.windows(), codec, schema, keyField, program)
+        : () -> new FeatureStage(codec, schema, keyField, program));
   }
 
   private static String schemaOf(String topic, List<FieldSpec> fields) {

@@ -52,11 +52,11 @@ final class ScoreStages {
     Model model = null;
     if (problems.size() == before) {
       try {
-        model = loader.load(new ModelDescriptor(modelSpec.name(), modelSpec.version(), modelSpec.format(),
-            modelSpec.path(), modelSpec.inputs(), Map.of()));
+        model = loader.load(descriptor(modelSpec));
         loaded.add(model);
       } catch (ModelException e) {
-        problems.add(where.problem(path + ".model.path", "cannot be served: " + e.getMessage()));
+        problems.add(where.problem(path + (modelSpec.isRemote() ? ".model.url" : ".model.path"),
+            "cannot be served: " + e.getMessage()));
       }
     }
     List<FieldSpec> out = new ArrayList<>(inputFields);
@@ -71,5 +71,12 @@ final class ScoreStages {
     routers.put(stage.name(), router);
     String keyField = spec.keyField();
     return new PipelinePlanner.StageBuild(out, () -> new ScoreStage(codec, schema, keyField, router));
+  }
+
+  /** A file model's descriptor, or a remote model's with its url and {@code remote} settings as options. */
+  static ModelDescriptor descriptor(ModelSpec m) {
+    return m.isRemote()
+        ? ModelDescriptor.remote(m.name(), m.version(), m.format(), m.url(), m.inputs(), m.remote().options())
+        : new ModelDescriptor(m.name(), m.version(), m.format(), m.path(), m.inputs(), Map.of());
   }
 }

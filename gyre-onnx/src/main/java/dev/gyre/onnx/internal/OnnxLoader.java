@@ -1,16 +1,12 @@
 package dev.gyre.onnx.internal;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import dev.gyre.api.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
 
 /** Reads a model file, opens an ONNX Runtime session on it and checks it against its descriptor. */
@@ -22,12 +18,12 @@ public final class OnnxLoader {
    *
    * @param env       the JVM's ONNX Runtime environment
    * @param session   the session; the caller closes it
-   * @param inputName the model's single input
+   * @param layout    how a spec row maps onto the model's inputs
    * @param reader    how to read the output
    * @param metadata  the model's custom metadata (read-only)
    */
   public record Loaded(
-      OrtEnvironment env, OrtSession session, String inputName, OutputReader reader, Map<String, String> metadata) {}
+      OrtEnvironment env, OrtSession session, InputLayout layout, OutputReader reader, Map<String, String> metadata) {}
 
   /** Loads the descriptor's file; throws {@link dev.gyre.api.ModelException} on any failed check. */
   public static Loaded load(ModelDescriptor d) {
@@ -36,12 +32,12 @@ public final class OnnxLoader {
     OrtEnvironment env = OrtRuntime.environment(d);
     OrtSession session = open(d, env, bytes, options);
     try {
-      String inputName = checkInput(d, session.getInputInfo());
       Map<String, String> metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
       GyreMetadata.checkInputs(d, metadata);
+      InputLayout layout = InputLayouts.choose(d, session.getInputInfo(), metadata.containsKey(GyreMetadata.INPUTS));
       OutputReader reader = OutputReaders.choose(
           d, session.getOutputInfo(), GyreMetadata.list(metadata, GyreMetadata.LABELS));
-      return new Loaded(env, session, inputName, reader, metadata);
+      return new Loaded(env, session, layout, reader, metadata);
     } catch (OrtException e) {
       closeQuietly(session);
       throw Failures.atLoad(d, "ONNX Runtime could not describe the model (" + e.getMessage() + ")",
@@ -83,32 +79,6 @@ public final class OnnxLoader {
       throw Failures.atLoad(d, "the file is not a valid ONNX model (" + e.getMessage().strip() + ")",
           "Export the model to ONNX again, or check that the path names an .onnx file.", e);
     }
-  }
-
-  private static String checkInput(ModelDescriptor d, Map<String, NodeInfo> inputs) {
-    int n = d.inputs().size();
-    String want = "Gyre feeds one float tensor [1, " + n + "], one column per spec input " + d.inputs() + ".";
-    if (inputs.size() != 1) {
-      throw Failures.atLoad(d, "the model has " + inputs.size() + " inputs " + inputs.keySet(),
-          want + " Export the model with a single input.");
-    }
-    NodeInfo input = inputs.values().iterator().next();
-    if (!(input.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT || t.getShape().length != 2) {
-      throw Failures.atLoad(d, "input '" + input.getName() + "' is " + input.getInfo()
-          + ", not a float tensor [batch, features]", want);
-    }
-    long rows = t.getShape()[0];
-    if (rows != 1 && rows != -1) {
-      throw Failures.atLoad(d, "input '" + input.getName() + "' has shape " + Arrays.toString(t.getShape())
-          + ", a fixed batch of " + rows + " rows", want + " Export the model with a variable or unit batch size.");
-    }
-    long columns = t.getShape()[1];
-    if (columns != n && columns != -1) {
-      throw Failures.atLoad(d, "input '" + input.getName() + "' has shape " + Arrays.toString(t.getShape())
-          + ", so " + columns + " features, but the spec lists " + n + " inputs " + d.inputs(),
-          "List exactly the model's features in the spec, in the order it was trained on.");
-    }
-    return input.getName();
   }
 
   private static void closeQuietly(OrtSession session) {

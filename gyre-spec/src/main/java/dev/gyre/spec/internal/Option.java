@@ -27,7 +27,7 @@ public record Option(
   /** What a key holds; {@link #display} is the type shown in the reference. */
   public enum Kind {
     TEXT("string"), NAME("name"), TOPIC("topic"), INT("integer"), BOOLEAN("boolean"),
-    CHOICE("string"), DURATION("duration"), FIELD("type or map"), MAP("map"), LIST("list");
+    CHOICE("string"), NUMBER("number"), DURATION("duration"), FIELD("type or map"), MAP("map"), LIST("list");
 
     public final String display;
 

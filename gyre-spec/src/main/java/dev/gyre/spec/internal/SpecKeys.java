@@ -68,8 +68,26 @@ public final class SpecKeys {
   public static final Option FEATURES = Option.of("stages[].features", LIST, false,
       "lines `name = expression`", "[temp_scaled = (temp - 20) / 10]",
       "Required for type `features`, at least one. Evaluated in order; a feature may use earlier ones.");
+  public static final Option WINDOWS = Option.of("stages[].windows", MAP, false,
+      "time, timeUnit, allowedLateness, late, aggregates", null,
+      "Optional for type `features`: per-key aggregates on event time, computed before `features`, which may "
+          + "use them. See \"Window features and state\" in docs/architecture.md.");
+  public static final Option WINDOW_TIME = Option.of("stages[].windows.time", TEXT, true,
+      "a required number field", "ts", "The field holding the event time; windows and lateness follow it, not the clock.");
+  public static final Option WINDOW_TIME_UNIT = Option.choice("stages[].windows.timeUnit", "ms", List.of("ms", "s"),
+      "The unit of `time`: epoch milliseconds or epoch seconds (a fraction is kept to the millisecond).");
+  public static final Option ALLOWED_LATENESS = new Option("stages[].windows.allowedLateness", Option.Kind.DURATION,
+      false, "0", "0 to 7d; units ms, s, m, h, d", 0, java.time.Duration.ofDays(7).toNanos(), List.of(), null,
+      "How far an event may be behind the latest event time of its key and still count; older events are late.");
+  public static final Option LATE = Option.defaulted("stages[].windows.late", TEXT, "dead-letter",
+      "`dead-letter` or a topic", "Where late events go, unchanged, with reason `late-event`: the stage's "
+          + "dead-letter topic, or this topic.");
+  public static final Option AGGREGATES = Option.of("stages[].windows.aggregates", LIST, true,
+      "lines `name = function(field) [over SIZE [every STEP | tumbling]]`", "[tx_1h = count() over 1h]",
+      "Computed per key with the current event included: count, sum, mean, min, max, stddev, distinct, last, "
+          + "since_previous. Sizes use units ms, s, m, h, d; a sliding window keeps 60 buckets unless `every` says.");
   public static final Option MODEL = Option.of("stages[].model", MAP, false,
-      "name, version, format, path, inputs, registry",
+      "name, version, format, path, url, inputs, registry, remote",
       null, "Required for type `score`: the model to serve.");
   public static final Option MODEL_NAME = Option.of("stages[].model.name", TEXT, true, "any text",
       "sensor-warming", "The model's name.");
@@ -77,8 +95,13 @@ public final class SpecKeys {
       "The version served; carried by every prediction. Quote it: `\"1\"`.");
   public static final Option MODEL_FORMAT = Option.defaulted("stages[].model.format", TEXT, "onnx",
       "a format with an installed model provider", "The model format.");
-  public static final Option MODEL_PATH = Option.of("stages[].model.path", TEXT, true, "a file path",
-      "model/sensor-warming.onnx", "The model file; a relative path is resolved against the spec file's directory.");
+  public static final Option MODEL_PATH = Option.of("stages[].model.path", TEXT, false, "a file path",
+      "model/sensor-warming.onnx", "Required for every format but `kserve-v2`: the model file; a relative path is "
+          + "resolved against the spec file's directory.");
+  public static final Option MODEL_URL = Option.of("stages[].model.url", TEXT, false,
+      "an `http://` or `https://` URL", "http://localhost:8000",
+      "Required for format `kserve-v2`, and only there: the base URL of a model server that speaks the Open "
+          + "Inference Protocol (KServe v2) over REST; Gyre calls `<url>/v2/models/<name>/infer`.");
   public static final Option MODEL_INPUTS = Option.of("stages[].model.inputs", LIST, true,
       "feature names, unique", "[temp_scaled, hour_sin, hour_cos]",
       "The features the model takes, in the order it takes them.");
@@ -87,6 +110,41 @@ public final class SpecKeys {
       "The model registry to follow (`gyre model push`, `promote`, `rollback`, `canary`): the stage serves its "
           + "champion and picks up promotions while it runs. Without a registry, or until it has a champion, "
           + "`path` serves.");
+  public static final Option MODEL_REMOTE = Option.of("stages[].model.remote", MAP, false,
+      "timeout, retries, backoff, maxConcurrency, circuitBreaker, fallback, labels", null,
+      "Format `kserve-v2` only: how the model server is called; every key has a default. See \"Remote model "
+          + "servers\" in docs/architecture.md.");
+  public static final Option REMOTE_TIMEOUT = new Option("stages[].model.remote.timeout", Option.Kind.DURATION,
+      false, "1s", "1ms to 60s; units ns, us, ms, s", 1_000_000L, 60_000_000_000L, List.of(), null,
+      "How long one call to the server may take, connecting included; a slower call fails as a timeout.");
+  public static final Option REMOTE_RETRIES = Option.integer("stages[].model.remote.retries", 2, 0, 10,
+      "How often a failed call is tried again: after a connection error, a 5xx or a timeout only, never a 4xx.");
+  public static final Option REMOTE_BACKOFF = Option.duration("stages[].model.remote.backoff", "50ms", "10s",
+      "The wait before the first retry; each further retry waits twice as long, with random jitter of up to half.");
+  public static final Option REMOTE_MAX_CONCURRENCY = Option.integer("stages[].model.remote.maxConcurrency", 4,
+      1, 256, "How many calls may be in flight at once, over all instances of the stage in one process.");
+  public static final Option REMOTE_CIRCUIT = Option.of("stages[].model.remote.circuitBreaker", MAP, false,
+      "failures, coolDown", null, "When to stop calling a failing server for a while; every key has a default.");
+  public static final Option REMOTE_CIRCUIT_FAILURES = Option.integer(
+      "stages[].model.remote.circuitBreaker.failures", 5, 1, 1000,
+      "How many failed attempts in a row open the circuit: calls then fail at once, without reaching the server.");
+  public static final Option REMOTE_CIRCUIT_COOL_DOWN = new Option("stages[].model.remote.circuitBreaker.coolDown",
+      Option.Kind.DURATION, false, "5s", "1ms to 3600s; units ns, us, ms, s", 1_000_000L, 3_600_000_000_000L,
+      List.of(), null, "How long an open circuit waits before it lets one probe call through; the probe's "
+          + "success closes it, its failure opens it again.");
+  public static final Option REMOTE_FALLBACK = Option.defaulted("stages[].model.remote.fallback", TEXT,
+      "dead-letter", "`dead-letter`, or a map with label and probability",
+      "What a call that finally fails (or finds the circuit open) gives: dead-letter the events with reason "
+          + "`model-error`, or this prediction, written with `model_version` `fallback`.");
+  public static final Option REMOTE_FALLBACK_LABEL = Option.of("stages[].model.remote.fallback.label", TEXT, true,
+      "any text", "\"0\"", "The label a fallback prediction carries.");
+  public static final Option REMOTE_FALLBACK_PROBABILITY = Option.defaulted(
+      "stages[].model.remote.fallback.probability", Option.Kind.NUMBER, "0", "a finite number",
+      "The probability (for regression, the value) a fallback prediction carries.");
+  public static final Option REMOTE_LABELS = Option.of("stages[].model.remote.labels", LIST, false,
+      "class labels, unique, without commas", "[cold, warming]",
+      "The labels of the probability columns, in order. Default: the server's model metadata `parameters.labels`, "
+          + "else `0`, `1`, ...");
   public static final Option FEEDBACK = Option.of("feedback", MAP, false, "topic", null,
       "Where labelled outcomes arrive, to measure the model. None when absent.");
   public static final Option FEEDBACK_TOPIC = Option.of("feedback.topic", TOPIC, true, TOPICS,
@@ -107,12 +165,58 @@ public final class SpecKeys {
       "How long a stage may wait for more events to fill a micro-batch. 0: only the events that have "
           + "already arrived, so an idle pipeline adds no delay and batches grow with the load.");
 
+  public static final Option SINKS = Option.of("sinks", LIST, false, "sinks", null,
+      "Where events land outside Pulsar: PostgreSQL tables and webhooks. Each sink reads one topic of the "
+          + "pipeline through its own subscription, `gyre-<pipeline>-<sink>`. None when absent.");
+  public static final Option SINK_NAME = Option.of("sinks[].name", NAME, true, NAME_FORM
+      + ", unique among stages and sinks", "predictions-db", "The sink's name, used in its subscription name.");
+  public static final Option SINK_TYPE = Option.choice("sinks[].type", null, List.of("postgres", "webhook"),
+      "`postgres` upserts each event as a row keyed by its event id; `webhook` POSTs each matching event as JSON.");
+  public static final Option SINK_INPUT = Option.of("sinks[].input", TOPIC, false,
+      "`source.topic`, a stage's `output` or `deadLetterTopic`", null,
+      "The topic the sink reads. Defaults to the last stage's output. Events it cannot write go to "
+          + "`<input>-<name>-dlq`, with the reason.");
+  public static final Option SINK_URL = Option.of("sinks[].url", TEXT, false,
+      "postgres: `jdbc:postgresql://...`; webhook: `http://...` or `https://...`; `${ENV_VAR}` references",
+      "https://alerts.example.com/hook", "Where to write. postgres: defaults to "
+          + "`jdbc:postgresql://127.0.0.1:5432/postgres`; webhook: required.");
+  public static final Option SINK_USER = Option.of("sinks[].user", TEXT, false, "any text; `${ENV_VAR}` references",
+      null, "postgres only: the database user. The driver's default (the OS user) when absent.");
+  public static final Option SINK_PASSWORD = Option.of("sinks[].password", TEXT, false,
+      "`${ENV_VAR}` (recommended) or text", null,
+      "postgres only: the password. Write `${PGPASSWORD}` to read it from the environment when the sink starts, "
+          + "so secrets stay out of specs.");
+  public static final Option SINK_TABLE = Option.of("sinks[].table", TEXT, false,
+      "`name` or `schema.name`, lower-case letters, digits and `_`", "predictions",
+      "postgres only, required: the table; columns `event_id` (primary key), one per field of the input, "
+          + "and `received_at`.");
+  public static final Option SINK_BATCH_SIZE = Option.integer("sinks[].batchSize", 500, 1, 10_000,
+      "postgres only: the most events written in one transaction.");
+  public static final Option SINK_CREATE_TABLE = Option.defaulted("sinks[].createTable", BOOLEAN, "true",
+      "true, false", "postgres only: create the table when it is missing. An existing table is checked for "
+          + "the columns the sink writes.");
+  public static final Option SINK_WHEN = Option.of("sinks[].when", TEXT, false,
+      "a formula over the input's fields that gives a boolean", "alert",
+      "webhook only: post an event only when this is true. Every event when absent.");
+  public static final Option SINK_TIMEOUT = new Option("sinks[].timeout", Option.Kind.DURATION, false, "5s",
+      "1ms to 60s; units ns, us, ms, s", 1_000_000L, 60_000_000_000L, List.of(), null,
+      "webhook only: how long one attempt may take, connecting included.");
+  public static final Option SINK_RETRIES = Option.integer("sinks[].retries", 5, 0, 20,
+      "webhook only: how often a failed attempt (5xx, 429, no connection, timeout) is retried, with "
+          + "exponential backoff, before the event is dead-lettered. A 4xx is dead-lettered at once.");
+
   /** Every key, in the order of the reference. */
   public static final List<Option> ALL = List.of(NAME_KEY, DESCRIPTION, KEY, SOURCE, SOURCE_TOPIC, SCHEMA,
       SCHEMA_FORMAT, MAX_MESSAGE_BYTES, FIELDS, FIELD_ENTRY, FIELD_TYPE, FIELD_REQUIRED, STAGES, STAGE_NAME,
-      STAGE_TYPE, OUTPUT, DEAD_LETTER, PARALLELISM, ON_ERROR, FEATURES, MODEL, MODEL_NAME, MODEL_VERSION,
-      MODEL_FORMAT, MODEL_PATH, MODEL_INPUTS, MODEL_REGISTRY, FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
-      MAX_PENDING, MICRO_BATCH_EVENTS, MICRO_BATCH_WAIT);
+      STAGE_TYPE, OUTPUT, DEAD_LETTER, PARALLELISM, ON_ERROR, FEATURES, WINDOWS, WINDOW_TIME, WINDOW_TIME_UNIT,
+      ALLOWED_LATENESS, LATE, AGGREGATES, MODEL, MODEL_NAME, MODEL_VERSION,
+      MODEL_FORMAT, MODEL_PATH, MODEL_URL, MODEL_INPUTS, MODEL_REGISTRY, MODEL_REMOTE, REMOTE_TIMEOUT,
+      REMOTE_RETRIES, REMOTE_BACKOFF, REMOTE_MAX_CONCURRENCY, REMOTE_CIRCUIT, REMOTE_CIRCUIT_FAILURES,
+      REMOTE_CIRCUIT_COOL_DOWN, REMOTE_FALLBACK, REMOTE_FALLBACK_LABEL, REMOTE_FALLBACK_PROBABILITY, REMOTE_LABELS,
+      FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
+      MAX_PENDING, MICRO_BATCH_EVENTS, MICRO_BATCH_WAIT,
+      SINKS, SINK_NAME, SINK_TYPE, SINK_INPUT, SINK_URL, SINK_USER, SINK_PASSWORD, SINK_TABLE, SINK_BATCH_SIZE,
+      SINK_CREATE_TABLE, SINK_WHEN, SINK_TIMEOUT, SINK_RETRIES);
 
   private SpecKeys() {}
 

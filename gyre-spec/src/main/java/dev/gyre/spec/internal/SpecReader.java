@@ -10,6 +10,7 @@ import dev.gyre.spec.PipelineSpec;
 import dev.gyre.spec.RuntimeSpec;
 import dev.gyre.spec.SchemaFormat;
 import dev.gyre.spec.SchemaSpec;
+import dev.gyre.spec.SinkSpec;
 import dev.gyre.spec.SourceSpec;
 import dev.gyre.spec.SpecDocument;
 import dev.gyre.spec.StageSpec;
@@ -23,8 +24,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads a whole spec: the top-level keys, the source and its schema, feedback and runtime here;
- * stages in {@link StageReader}; checks across sections in {@link TopicChecks}. Every part is read
- * even after a problem, and records are built only from parts that had none.
+ * stages in {@link StageReader}; sinks in {@link SinkReader}; checks across sections in
+ * {@link TopicChecks}. Every part is read even after a problem, and records are built only from
+ * parts that had none.
  */
 public final class SpecReader {
   private final Problems problems;
@@ -66,11 +68,13 @@ public final class SpecReader {
     }
     String sourceTopic = source == null ? null : source.raw(SOURCE_TOPIC);
     TopicChecks.check(sourceTopic, drafts, problems);
+    List<SinkSpec> sinks = top.has(SINKS)
+        ? new SinkReader(problems, sourceTopic, drafts).read(top.list(SINKS, false)) : List.of();
     if (problems.count() > 0) {
       return null;
     }
     List<StageSpec> stages = drafts.stream().map(StageReader.Draft::stage).toList();
-    return new PipelineSpec(name, description, key, sourceSpec, stages, feedback, runtime);
+    return new PipelineSpec(name, description, key, sourceSpec, stages, feedback, runtime, sinks);
   }
 
   private SourceSpec source(YamlMap source) {

@@ -6,8 +6,11 @@ import dev.gyre.spec.ErrorPolicy;
 import dev.gyre.spec.FeatureSpec;
 import dev.gyre.spec.FeatureStageSpec;
 import dev.gyre.spec.ModelSpec;
+import dev.gyre.spec.RemoteSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.StageSpec;
+import dev.gyre.spec.WindowSpec;
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,10 +29,11 @@ final class StageReader {
    * A stage as read, kept for the checks across stages.
    *
    * @param path            the stage's YAML path, such as {@code stages[1]}
+   * @param name            the stage's name as read, or null when it had a problem
    * @param deadLetterTopic the dead-letter topic as written, or null when the default applies
    * @param stage           the record, or null when the stage had problems
    */
-  record Draft(String path, String output, String deadLetterTopic, StageSpec stage) {}
+  record Draft(String path, String name, String output, String deadLetterTopic, StageSpec stage) {}
 
   StageReader(Problems problems, Path baseDir) {
     this.problems = problems;
@@ -62,18 +66,21 @@ final class StageReader {
     Integer parallelism = stage.integer(PARALLELISM);
     String onErrorText = stage.choice(ON_ERROR);
     List<FeatureSpec> features = "features".equals(type) ? features(stage) : null;
+    WindowSpec windows = features != null && stage.has(WINDOWS)
+        ? new WindowReader(problems).read(stage.map(WINDOWS, true), features) : null;
     ModelSpec model = "score".equals(type) ? model(stage.map(MODEL, true)) : null;
     refuseOther(stage, type, "features", MODEL);
     refuseOther(stage, type, "score", FEATURES);
+    refuseOther(stage, type, "score", WINDOWS);
     if (problems.count() > before || type == null) {
-      return new Draft(stage.path(), output, deadLetter, null);
+      return new Draft(stage.path(), name, output, deadLetter, null);
     }
     String dlq = deadLetter != null ? deadLetter : StageSpec.defaultDeadLetterTopic(output);
     ErrorPolicy onError = Values.byYamlName(ErrorPolicy.values(), ErrorPolicy::yamlName, onErrorText);
     StageSpec spec = dlq.equals(output) ? null : "features".equals(type)
-        ? new FeatureStageSpec(name, output, dlq, parallelism, onError, features)
+        ? new FeatureStageSpec(name, output, dlq, parallelism, onError, features, windows)
         : new ScoreStageSpec(name, output, dlq, parallelism, onError, model);
-    return new Draft(stage.path(), output, deadLetter, spec);
+    return new Draft(stage.path(), name, output, deadLetter, spec);
   }
 
   /** A key that belongs to the other stage type is a mistake worth naming, not an unknown key. */
@@ -86,7 +93,7 @@ final class StageReader {
   }
 
   private List<FeatureSpec> features(YamlMap stage) {
-    List<Node> lines = stage.list(FEATURES, true);
+    List<Node> lines = stage.list(FEATURES, !stage.has(WINDOWS));
     List<FeatureSpec> features = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; lines != null && i < lines.size(); i++) {
@@ -116,6 +123,8 @@ final class StageReader {
     String version = model.text(MODEL_VERSION);
     String format = model.text(MODEL_FORMAT);
     String pathText = model.text(MODEL_PATH);
+    boolean remote = ModelSpec.REMOTE_FORMAT.equals(format);
+    checkPathForFormat(model, remote, pathText);
     Path path = null;
     try {
       path = pathText == null ? null : baseDir == null ? Path.of(pathText) : baseDir.resolve(pathText).normalize();
@@ -136,7 +145,37 @@ final class StageReader {
       }
       inputs.add(input);
     }
-    return problems.count() > before ? null : new ModelSpec(name, version, format, path, inputs, registry);
+    RemoteReader remoteReader = new RemoteReader(problems);
+    URI url = remote ? remoteReader.url(model) : null;
+    RemoteSpec remoteSpec = remote ? remoteReader.read(model.map(MODEL_REMOTE, false)) : null;
+    if (problems.count() > before) {
+      return null;
+    }
+    return remote ? ModelSpec.remote(name, version, url, inputs, remoteSpec)
+        : new ModelSpec(name, version, format, path, inputs, registry);
+  }
+
+  /** {@code path} is required by file formats; a remote format has {@code url} instead, and no registry. */
+  private void checkPathForFormat(YamlMap model, boolean remote, String pathText) {
+    if (remote) {
+      for (Option fileOnly : List.of(MODEL_PATH, MODEL_REGISTRY)) {
+        if (model.has(fileOnly)) {
+          problems.add(model.path(fileOnly), "is not used by format " + ModelSpec.REMOTE_FORMAT
+              + ", which calls the model server at url; remove it");
+        }
+      }
+      return;
+    }
+    if (!model.has(MODEL_PATH) || (pathText != null && pathText.isBlank())) {
+      problems.add(model.path(MODEL_PATH), (model.has(MODEL_PATH) ? "is empty" : "is required")
+          + "; for example 'path: " + MODEL_PATH.example() + "'");
+    }
+    for (Option remoteOnly : List.of(MODEL_URL, MODEL_REMOTE)) {
+      if (model.has(remoteOnly)) {
+        problems.add(model.path(remoteOnly), "is only used by format " + ModelSpec.REMOTE_FORMAT
+            + "; remove it, or set format: " + ModelSpec.REMOTE_FORMAT);
+      }
+    }
   }
 
   private void identifier(String path, String name) {

@@ -16,6 +16,7 @@ public final class Values {
   private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9][0-9_]*");
   private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(ns|us|ms|s)");
   private static final Map<String, Long> NANOS = Map.of("ns", 1L, "us", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L);
+  private static final Pattern ENV_REFERENCE_OR_DOLLAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|(\\$\\$)|\\$");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private Values() {}
@@ -35,6 +36,19 @@ public final class Values {
       // falls through to the range message
     }
     throw new IllegalArgumentException("is out of range; use " + range);
+  }
+
+  /** A finite decimal number such as {@code 0.25}, {@code -3} or {@code 1e-3}. */
+  public static double number(String text) {
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (Double.isFinite(value) && !text.trim().matches(".*[a-zA-Z&&[^eE]].*")) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("is not a finite number; write a decimal number such as 0.5");
   }
 
   /** {@code true} or {@code false}, in any case. */
@@ -88,6 +102,21 @@ public final class Values {
     if (!IDENTIFIER.matcher(text).matches()) {
       throw new IllegalArgumentException("is not a valid " + what + "; use letters, digits and '_', "
           + "not starting with a digit, such as 'temp_scaled'");
+    }
+    return text;
+  }
+
+  /**
+   * Text that may hold references {@code ${NAME}} to environment variables, resolved later, and
+   * {@code $$} for a literal {@code $}; any other {@code $} is refused.
+   */
+  public static String envReferences(String text) {
+    Matcher m = ENV_REFERENCE_OR_DOLLAR.matcher(text);
+    while (m.find()) {
+      if (m.group(1) == null && m.group(2) == null) {
+        throw new IllegalArgumentException("has a '$' that does not start a reference ${NAME} to an environment "
+            + "variable; write ${NAME} with letters, digits and '_', such as ${PGPASSWORD}, or $$ for a '$'");
+      }
     }
     return text;
   }

@@ -136,6 +136,10 @@ public final class YamlMap {
     return value(option, text -> Math.toIntExact(Values.integer(text, option.min(), option.max())));
   }
 
+  public Double number(Option option) {
+    return value(option, Values::number);
+  }
+
   public Boolean bool(Option option) {
     return value(option, Values::bool);
   }

@@ -19,6 +19,7 @@ class SpecKeysTest {
           case INT -> Values.integer(text, option.min(), option.max());
           case DURATION -> Values.duration(text, option.min(), option.max());
           case BOOLEAN -> Values.bool(text);
+          case NUMBER -> Values.number(text);
           case CHOICE -> Values.choice(text, option.choices());
           case TEXT -> assertThat(text).isNotBlank();
           default -> throw new AssertionError(option.path() + " has a default of an unexpected kind");
@@ -38,6 +39,6 @@ class SpecKeysTest {
   void shouldListKeysOfEachSectionInReferenceOrder() {
     assertThat(SpecKeys.childrenOf("source").stream().map(Option::key)).containsExactly("topic", "schema");
     assertThat(SpecKeys.childrenOf("").stream().map(Option::key))
-        .containsExactly("name", "description", "key", "source", "stages", "feedback", "runtime");
+        .containsExactly("name", "description", "key", "source", "stages", "feedback", "runtime", "sinks");
   }
 }

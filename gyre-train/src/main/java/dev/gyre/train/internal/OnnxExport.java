@@ -26,7 +26,11 @@ public final class OnnxExport {
    * version text itself belongs in the metadata.
    */
   public static void write(LinearSGDModel model, String version, Map<String, String> metadata, Path out) {
-    OnnxMl.ModelProto.Builder proto = model.exportONNXModel(DOMAIN, onnxVersion(version)).toBuilder();
+    write(model.exportONNXModel(DOMAIN, onnxVersion(version)).toBuilder(), metadata, out);
+  }
+
+  /** Adds the metadata to {@code proto} and writes it to {@code out}, as the method above. */
+  public static void write(OnnxMl.ModelProto.Builder proto, Map<String, String> metadata, Path out) {
     metadata.forEach((key, value) -> proto.addMetadataProps(
         OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
     Path absolute = out.toAbsolutePath();
@@ -45,7 +49,8 @@ public final class OnnxExport {
     }
   }
 
-  private static long onnxVersion(String version) {
+  /** {@code version} when it is a whole number, otherwise 0: the ONNX {@code model_version}. */
+  public static long onnxVersion(String version) {
     try {
       return Math.max(0, Long.parseLong(version));
     } catch (NumberFormatException e) {
