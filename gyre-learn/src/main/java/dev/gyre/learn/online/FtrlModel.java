@@ -69,6 +69,11 @@ public final class FtrlModel implements LearnedModel {
     return toPrediction(labels, sigmoid(m));
   }
 
+  /** This model under the name and version a registry or spec serves it as. */
+  FtrlModel withIdentity(String name, String version) {
+    return new FtrlModel(name, version, inputs, labels, hashBits, slots, weights);
+  }
+
   /** The weight of a named feature (0 if it has none). */
   public double weight(String feature) {
     int k = Arrays.binarySearch(slots, FeatureHash.slot(feature, hashBits));

@@ -169,6 +169,11 @@ public final class HoeffdingModel implements LearnedModel {
     return new Leaf(nb, counts, n, mean, m2);
   }
 
+  /** This model under the name and version a registry or spec serves it as. */
+  HoeffdingModel withIdentity(String name, String version) {
+    return new HoeffdingModel(name, version, inputs, labels, root);
+  }
+
   /** Split nodes plus leaves. */
   public int nodeCount() {
     return count(root);

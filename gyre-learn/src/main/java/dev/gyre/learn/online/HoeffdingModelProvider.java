@@ -1,0 +1,27 @@
+package dev.gyre.learn.online;
+
+import dev.gyre.api.Model;
+import dev.gyre.api.ModelDescriptor;
+import dev.gyre.api.ModelProvider;
+
+/**
+ * The {@value HoeffdingModel#FORMAT} model format: a file written by {@link HoeffdingModel#toBytes()}.
+ * Listed in {@code META-INF/services/dev.gyre.api.ModelProvider}. The one option, {@code maxBytes},
+ * limits the file size (default 256 MiB). The model serves under the descriptor's name and version.
+ * Thread-safe.
+ */
+public final class HoeffdingModelProvider implements ModelProvider {
+
+  /** Called by {@link java.util.ServiceLoader}. */
+  public HoeffdingModelProvider() {}
+
+  @Override
+  public String format() {
+    return HoeffdingModel.FORMAT;
+  }
+
+  @Override
+  public Model load(ModelDescriptor d) {
+    return SnapshotFiles.load(d, HoeffdingModel.FORMAT, HoeffdingModel::fromBytes).withIdentity(d.name(), d.version());
+  }
+}
