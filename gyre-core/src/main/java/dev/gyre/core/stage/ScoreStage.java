@@ -111,7 +111,15 @@ public final class ScoreStage extends JsonStage {
     try {
       predictions = model.predictBatch(batch, scored.size());
     } catch (ModelException e) {
-      // fall through: one row may be at fault, so score row by row below
+      if (e.retriable()) {
+        // The model is unavailable (a remote server down, its circuit open), not refusing a row:
+        // scoring row by row would only repeat the failure, once per event.
+        Rejection rejection = new Rejection(Rejection.MODEL_ERROR, "model '" + model.name() + "' failed: "
+            + e.getMessage());
+        scored.forEach(slot -> slot.rejection = rejection);
+        return;
+      }
+      // otherwise one row may be at fault: score row by row below
     }
     for (int k = 0; k < scored.size(); k++) {
       Slot slot = scored.get(k);
@@ -135,7 +143,8 @@ public final class ScoreStage extends JsonStage {
     event.put(OUTPUT_FIELDS.get(0), prediction.label());
     event.put(OUTPUT_FIELDS.get(1), prediction.probability());
     event.put(OUTPUT_FIELDS.get(2), model.name());
-    event.put(OUTPUT_FIELDS.get(3), model.version());
+    // A fallback prediction (a remote model's default score) says so in place of the version.
+    event.put(OUTPUT_FIELDS.get(3), prediction.version() != null ? prediction.version() : model.version());
   }
 
   private static float feature(ObjectNode event, String name) {

@@ -124,6 +124,63 @@ class ScoreStageBatchTest {
     assertThat(outcomes.get(2)).isInstanceOf(Outcome.Emit.class);
   }
 
+  /** A model whose server is down: every call fails with a retriable error, or answers the fallback. */
+  private static final class UnavailableModel implements Model {
+    final boolean fallback;
+    int calls;
+
+    UnavailableModel(boolean fallback) {
+      this.fallback = fallback;
+    }
+
+    @Override
+    public String name() {
+      return "remote";
+    }
+
+    @Override
+    public String version() {
+      return "7";
+    }
+
+    @Override
+    public List<String> inputs() {
+      return List.of("temp_scaled", "alert");
+    }
+
+    @Override
+    public Prediction predict(float[] features) {
+      calls++;
+      if (fallback) {
+        return new Prediction("0", 0.0, Prediction.FALLBACK);
+      }
+      throw new dev.gyre.api.ModelException("server down", true, null);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void shouldDeadLetterTheWholeBatchWithoutRetryingRowByRowWhenTheModelIsUnavailable() {
+    UnavailableModel model = new UnavailableModel(false);
+
+    List<Outcome> outcomes = stage(new ModelRouter(model)).processBatch(
+        List.of(event("a", "1.0"), event("b", "2.0"), event("c", "3.0")));
+
+    assertThat(model.calls).as("one failed call for the batch, not one more per row").isEqualTo(1);
+    assertThat(outcomes).allSatisfy(o -> assertThat(((Outcome.DeadLetter) o).reason()).isEqualTo("model-error"));
+  }
+
+  @Test
+  void shouldMarkAFallbackPredictionInsteadOfTheModelVersion() {
+    List<Outcome> outcomes = stage(new ModelRouter(new UnavailableModel(true))).processBatch(
+        List.of(event("a", "1.0"), event("b", "2.0")));
+
+    assertThat(outcomes).allSatisfy(o -> assertThat(new String(((Outcome.Emit) o).value()))
+        .contains("\"model_version\":\"fallback\"").contains("\"model\":\"remote\""));
+  }
+
   @Test
   void shouldMakeOneCallPerModelDuringACanaryAndKeepInputOrder() {
     CountingModel champion = new CountingModel("1");
