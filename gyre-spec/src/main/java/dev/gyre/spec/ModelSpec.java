@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,9 +21,11 @@ import java.util.Objects;
  *                 serves and follows, or {@code null} to serve {@code path} only
  * @param url     the model server's base URL (format {@value #REMOTE_FORMAT} only), else {@code null}
  * @param remote  how the server is called (format {@value #REMOTE_FORMAT} only), else {@code null}
+ * @param missing for inputs an event may lack, the value scored in its place; an event lacking any
+ *                other input is dead-lettered. Keys are among {@code inputs}; values finite
  */
 public record ModelSpec(String name, String version, String format, Path path, List<String> inputs,
-    String registry, URI url, RemoteSpec remote) {
+    String registry, URI url, RemoteSpec remote, Map<String, Double> missing) {
   /** The format served by a model server over the Open Inference Protocol (KServe v2, REST). */
   public static final String REMOTE_FORMAT = "kserve-v2";
 
@@ -43,6 +46,13 @@ public record ModelSpec(String name, String version, String format, Path path, L
       }
     }
     inputs = List.copyOf(inputs);
+    missing = missing == null ? Map.of() : Map.copyOf(missing);
+    for (Map.Entry<String, Double> e : missing.entrySet()) {
+      if (!inputs.contains(e.getKey()) || !Double.isFinite(e.getValue())) {
+        throw new IllegalArgumentException("model '" + name + "': a missing-value default needs an input and a"
+            + " finite number, was " + e);
+      }
+    }
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("model '" + name + "' needs at least one input");
     }
@@ -53,7 +63,7 @@ public record ModelSpec(String name, String version, String format, Path path, L
 
   /** A model loaded from a file, following a registry or not. */
   public ModelSpec(String name, String version, String format, Path path, List<String> inputs, String registry) {
-    this(name, version, format, path, inputs, registry, null, null);
+    this(name, version, format, path, inputs, registry, null, null, Map.of());
   }
 
   /** A model without a registry: {@code path} serves. */
@@ -63,7 +73,12 @@ public record ModelSpec(String name, String version, String format, Path path, L
 
   /** A model served by a model server at {@code url}, format {@value #REMOTE_FORMAT}. */
   public static ModelSpec remote(String name, String version, URI url, List<String> inputs, RemoteSpec remote) {
-    return new ModelSpec(name, version, REMOTE_FORMAT, null, inputs, null, url, remote);
+    return new ModelSpec(name, version, REMOTE_FORMAT, null, inputs, null, url, remote, Map.of());
+  }
+
+  /** A copy whose listed inputs, when an event lacks them, are scored with these values. */
+  public ModelSpec withMissing(Map<String, Double> defaults) {
+    return new ModelSpec(name, version, format, path, inputs, registry, url, remote, defaults);
   }
 
   /** Whether the model is served by a model server rather than loaded from a file. */

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Pushes records through every stage of a plan, synchronously, in the calling thread. Keeps what
- * reached each topic (outputs and dead letters) so tests can read them back. One stage instance
+ * reached each topic (outputs and dead letters; late events of a window stage with a {@code late}
+ * topic go there) so tests can read them back. One stage instance
  * per stage; not thread-safe.
  */
 public final class PipelineDriver implements AutoCloseable {

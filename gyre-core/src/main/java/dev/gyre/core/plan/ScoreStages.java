@@ -70,7 +70,8 @@ final class ScoreStages {
     ModelRouter router = new ModelRouter(model);
     routers.put(stage.name(), router);
     String keyField = spec.keyField();
-    return new PipelinePlanner.StageBuild(out, () -> new ScoreStage(codec, schema, keyField, router));
+    return new PipelinePlanner.StageBuild(out,
+        () -> new ScoreStage(codec, schema, keyField, router, modelSpec.missing()));
   }
 
   /** A file model's descriptor, or a remote model's with its url and {@code remote} settings as options. */

@@ -20,12 +20,10 @@ public final class StageFactories {
   public static Stage score(PipelinePlan plan, String stage, ModelRouter router) {
     StagePlan planned = plan.stages().stream().filter(s -> s.name().equals(stage)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("the plan has no stage '" + stage + "'"));
-    boolean isScore = plan.spec().stages().stream()
-        .anyMatch(s -> s.name().equals(stage) && s instanceof ScoreStageSpec);
-    if (!isScore) {
-      throw new IllegalArgumentException("stage '" + stage + "' is not a score stage");
-    }
+    ScoreStageSpec spec = plan.spec().stages().stream()
+        .filter(s -> s.name().equals(stage) && s instanceof ScoreStageSpec).map(ScoreStageSpec.class::cast)
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("stage '" + stage + "' is not a score stage"));
     return new ScoreStage(new EventCodec(plan.spec().source().schema().maxMessageBytes()),
-        new EventSchema(planned.inputFields()), plan.spec().keyField(), router);
+        new EventSchema(planned.inputFields()), plan.spec().keyField(), router, spec.model().missing());
   }
 }

@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * Scores each event with a {@link Model} and adds {@code prediction}, {@code probability},
  * {@code model} and {@code model_version}. Model inputs are read from the event's fields of the
- * same name (booleans as 0 or 1); a missing or non-finite input dead-letters the event with reason
- * {@code model-input}, a failure inside the model with {@code model-error}.
+ * same name (booleans as 0 or 1); a missing input takes its declared default, and without one, or
+ * when not finite, dead-letters the event with reason {@code model-input}; a failure inside the
+ * model dead-letters it with {@code model-error}.
  *
  * <p>Micro-batching: given a batch ({@link #processBatch}), the stage fills one flat direct buffer
  * with the rows of every event and makes one {@link Model#predictBatch} call per model the events
@@ -36,6 +37,8 @@ public final class ScoreStage extends JsonStage {
   private final ModelRouter router;
   private final String[] inputs;
   private final float[] row;
+  /** Per input, the value for an event that lacks it, or null to dead-letter such an event. */
+  private final Float[] defaults;
   private FloatBuffer batch;
 
   /** @param model shared by all instances of the stage; must be thread-safe */
@@ -49,10 +52,23 @@ public final class ScoreStage extends JsonStage {
    * inputs as the champion it started with.
    */
   public ScoreStage(EventCodec codec, EventSchema schema, String keyField, ModelRouter router) {
+    this(codec, schema, keyField, router, Map.of());
+  }
+
+  /**
+   * @param missing for inputs an event may lack (absent or null), the value to score in its place
+   */
+  public ScoreStage(EventCodec codec, EventSchema schema, String keyField, ModelRouter router,
+      Map<String, Double> missing) {
     super(codec, schema, keyField);
     this.router = router;
     this.inputs = router.routing().champion().inputs().toArray(String[]::new);
     this.row = new float[inputs.length];
+    this.defaults = new Float[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      Double value = missing.get(inputs[i]);
+      defaults[i] = value == null ? null : value.floatValue();
+    }
   }
 
   @Override
@@ -62,7 +78,7 @@ public final class ScoreStage extends JsonStage {
 
   private void score(ObjectNode event, Model model) {
     for (int i = 0; i < inputs.length; i++) {
-      row[i] = feature(event, inputs[i]);
+      row[i] = feature(event, i);
     }
     Prediction prediction;
     try {
@@ -97,7 +113,7 @@ public final class ScoreStage extends JsonStage {
       try {
         int offset = scored.size() * width;
         for (int i = 0; i < width; i++) {
-          batch.put(offset + i, feature(slot.event, inputs[i]));
+          batch.put(offset + i, feature(slot.event, i));
         }
         scored.add(slot);
       } catch (Rejection rejection) {
@@ -147,9 +163,13 @@ public final class ScoreStage extends JsonStage {
     event.put(OUTPUT_FIELDS.get(3), prediction.version() != null ? prediction.version() : model.version());
   }
 
-  private static float feature(ObjectNode event, String name) {
+  private float feature(ObjectNode event, int input) {
+    String name = inputs[input];
     JsonNode value = event.get(name);
     if (value == null || value.isNull()) {
+      if (defaults[input] != null) {
+        return defaults[input];
+      }
       throw new Rejection(Rejection.MODEL_INPUT, "the model input '" + name + "' is missing");
     }
     if (value.isBoolean()) {

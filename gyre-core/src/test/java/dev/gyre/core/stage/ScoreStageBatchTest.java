@@ -100,6 +100,28 @@ class ScoreStageBatchTest {
   }
 
   @Test
+  void shouldScoreAMissingInputWithItsDeclaredDefaultAndDeadLetterOneWithout() {
+    ThresholdModel model = new ThresholdModel("m", "1", List.of("temp_scaled", "alert"), 1.5);
+    EventSchema optional = new EventSchema(List.of(new FieldSpec("deviceId", FieldType.STRING, true),
+        new FieldSpec("temp_scaled", FieldType.DOUBLE, false), new FieldSpec("alert", FieldType.BOOLEAN, false)));
+    ScoreStage stage = new ScoreStage(new EventCodec(1024), optional, "deviceId", new ModelRouter(model),
+        java.util.Map.of("temp_scaled", 2.5));
+    List<InputRecord> events = List.of(
+        InputRecord.of(null, bytes("{\"deviceId\": \"a\", \"alert\": true}")),
+        InputRecord.of(null, bytes("{\"deviceId\": \"b\", \"temp_scaled\": null, \"alert\": true}")),
+        InputRecord.of(null, bytes("{\"deviceId\": \"c\", \"temp_scaled\": 1.0}")));
+
+    List<Outcome> batched = stage.processBatch(events);
+    List<Outcome> single = events.stream().map(stage::process).toList();
+
+    assertThat(batched).usingRecursiveFieldByFieldElementComparator().isEqualTo(single);
+    assertThat(new String(((Outcome.Emit) batched.get(0)).value())).contains("\"prediction\":\"warming\"");
+    assertThat(new String(((Outcome.Emit) batched.get(1)).value())).contains("\"prediction\":\"warming\"");
+    assertThat(((Outcome.DeadLetter) batched.get(2)).reason()).as("alert has no default").isEqualTo("model-input");
+    assertThat(model.rows()).allSatisfy(row -> assertThat(row[0]).isIn(2.5f, 1.0f));
+  }
+
+  @Test
   void shouldScoreABatchInOneModelCall() {
     CountingModel model = new CountingModel("1");
     List<InputRecord> batch = IntStream.range(0, 50).mapToObj(i -> event("d-" + i, Double.toString(i / 10.0)))

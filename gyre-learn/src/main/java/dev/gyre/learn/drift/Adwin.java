@@ -24,6 +24,7 @@ public final class Adwin implements ConceptDriftDetector {
   private final List<double[]> buckets = new ArrayList<>(); // {count, sum, m2}, oldest first
   private double statistic;
   private double threshold;
+  private boolean increased;
 
   /** ADWIN with confidence {@code delta} (such as 0.002) and 5 buckets per size. */
   public Adwin(double delta) {
@@ -53,6 +54,12 @@ public final class Adwin implements ConceptDriftDetector {
       changed = true;
     }
     return changed;
+  }
+
+  /** Whether the newer part of the window had the higher mean at the latest detection. */
+  @Override
+  public boolean increased() {
+    return increased;
   }
 
   /** Values in the current window. */
@@ -108,6 +115,7 @@ public final class Adwin implements ConceptDriftDetector {
       double eps = Math.sqrt(2 / m * variance * logTerm) + 2 / (3 * m) * logTerm;
       double diff = Math.abs(old[1] / n0 - (all[1] - old[1]) / n1);
       if (diff > eps) {
+        increased = (all[1] - old[1]) / n1 > old[1] / n0;
         statistic = diff;
         threshold = eps;
         return true;

@@ -19,6 +19,14 @@ public interface ConceptDriftDetector {
   /** The threshold the statistic was compared with at the latest detection (or check). */
   double threshold();
 
+  /**
+   * Whether the latest detection was a rise of the mean (for an error stream: the model got worse).
+   * Tests that look for rises only always say true.
+   */
+  default boolean increased() {
+    return true;
+  }
+
   /** Which test this is. */
   DriftAlert.Kind kind();
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Watches one model's error stream for concept drift: feed it each joined label (wrong or right, or a
  * regression error), and it turns a detection into a {@link DriftAlert} on subject {@value DriftAlert#ERROR}.
- * Not thread-safe.
+ * Only a rise of the error alerts: a two-sided detector such as ADWIN also detects a fall (the model
+ * got better, such as after retraining), which adapts its window but raises no alert. Not thread-safe.
  */
 public final class ErrorDriftMonitor {
   private final ConceptDriftDetector detector;
@@ -28,7 +29,7 @@ public final class ErrorDriftMonitor {
   /** Adds the latest error (1/0 for a classifier, an absolute error for a regressor). */
   public Optional<DriftAlert> add(double error) {
     observations++;
-    if (!detector.add(error)) {
+    if (!detector.add(error) || !detector.increased()) {
       return Optional.empty();
     }
     return Optional.of(new DriftAlert(detector.kind(), DriftAlert.ERROR, detector.statistic(), detector.threshold(),

@@ -63,6 +63,7 @@ public final class Prequential {
     List<Long> alerts = new ArrayList<>();
     long labels = 0;
     long correct = 0;
+    long unscored = 0;
     for (long t = 0; t < settings.examples(); t++) {
       Example e = stream.next();
       waiting.addLast(new Scored(e, served == null ? null : served.predict(e.x()).label()));
@@ -70,22 +71,26 @@ public final class Prequential {
         continue;
       }
       Scored s = waiting.removeFirst();
-      boolean right = s.example().label().equals(s.predicted());
-      int w = (int) (s.example().index() / settings.windowSize());
-      while (windows.size() <= w) {
-        windows.add(new long[2]);
-      }
-      windows.get(w)[0]++;
-      windows.get(w)[1] += right ? 1 : 0;
-      labels++;
-      correct += right ? 1 : 0;
-      if (monitor != null && monitor.addError(!right).isPresent()) {
-        alerts.add(s.example().index());
-        if (settings.retrainOnDrift()) {
-          learner = learners.get();
+      if (s.predicted() == null) {
+        unscored++; // scored before any snapshot served: learned from, not evaluated
+      } else {
+        boolean right = s.example().label().equals(s.predicted());
+        int w = (int) (s.example().index() / settings.windowSize());
+        while (windows.size() <= w) {
+          windows.add(new long[2]);
+        }
+        windows.get(w)[0]++;
+        windows.get(w)[1] += right ? 1 : 0;
+        labels++;
+        correct += right ? 1 : 0;
+        if (monitor != null && monitor.addError(!right).isPresent()) {
+          alerts.add(s.example().index());
+          if (settings.retrainOnDrift()) {
+            learner = learners.get();
+          }
         }
       }
-      if (labels <= settings.learnLabels()) {
+      if (labels + unscored <= settings.learnLabels()) {
         learner.learn(s.example().x(), s.example().label());
         if (learner.examplesSeen() % settings.snapshotEvery() == 0) {
           served = learner.snapshot(String.valueOf(++snapshots));
@@ -93,6 +98,6 @@ public final class Prequential {
       }
     }
     List<Double> accuracy = windows.stream().map(c -> c[0] == 0 ? 0.0 : (double) c[1] / c[0]).toList();
-    return new PrequentialReport(settings.windowSize(), accuracy, labels, correct, alerts, snapshots);
+    return new PrequentialReport(settings.windowSize(), accuracy, labels, correct, unscored, alerts, snapshots);
   }
 }

@@ -9,11 +9,12 @@ import java.util.List;
  * @param windowAccuracy accuracy of each window's predictions, in order; only labelled predictions count
  * @param labels         labels that arrived (and were scored)
  * @param correct        of them, correctly predicted
+ * @param unscored       labels of examples that arrived before any snapshot served: learned, not evaluated
  * @param alerts         for each drift alert, the index of the example whose label raised it
  * @param snapshots      snapshots taken to serve
  */
 public record PrequentialReport(int windowSize, List<Double> windowAccuracy, long labels, long correct,
-    List<Long> alerts, long snapshots) {
+    long unscored, List<Long> alerts, long snapshots) {
   public PrequentialReport {
     windowAccuracy = List.copyOf(windowAccuracy);
     alerts = List.copyOf(alerts);

@@ -103,8 +103,15 @@ public final class SpecKeys {
       "Required for format `kserve-v2`, and only there: the base URL of a model server that speaks the Open "
           + "Inference Protocol (KServe v2) over REST; Gyre calls `<url>/v2/models/<name>/infer`.");
   public static final Option MODEL_INPUTS = Option.of("stages[].model.inputs", LIST, true,
-      "feature names, unique", "[temp_scaled, hour_sin, hour_cos]",
-      "The features the model takes, in the order it takes them.");
+      "feature names, unique; or maps with name and missing", "[temp_scaled, hour_sin, hour_cos]",
+      "The features the model takes, in the order it takes them. An event missing one is dead-lettered "
+          + "(`model-input`) unless its long form `{name: humidity, missing: 0.5}` gives a value to use instead.");
+  public static final Option MODEL_INPUT_NAME = Option.of("stages[].model.inputs[].name", TEXT, true,
+      "a feature name", "humidity", "Long form of an input: the feature.");
+  public static final Option MODEL_INPUT_MISSING = Option.defaulted("stages[].model.inputs[].missing", TEXT,
+      "dead-letter", "`dead-letter` or a finite number",
+      "Long form of an input: what an event without the feature (absent or null) gets: dead-lettered with "
+          + "reason `model-input`, or scored with this number in its place.");
   public static final Option MODEL_REGISTRY = Option.of("stages[].model.registry", TEXT, false,
       "a Pulsar namespace `tenant/namespace`", "ml/models",
       "The model registry to follow (`gyre model push`, `promote`, `rollback`, `canary`): the stage serves its "
@@ -210,7 +217,7 @@ public final class SpecKeys {
       SCHEMA_FORMAT, MAX_MESSAGE_BYTES, FIELDS, FIELD_ENTRY, FIELD_TYPE, FIELD_REQUIRED, STAGES, STAGE_NAME,
       STAGE_TYPE, OUTPUT, DEAD_LETTER, PARALLELISM, ON_ERROR, FEATURES, WINDOWS, WINDOW_TIME, WINDOW_TIME_UNIT,
       ALLOWED_LATENESS, LATE, AGGREGATES, MODEL, MODEL_NAME, MODEL_VERSION,
-      MODEL_FORMAT, MODEL_PATH, MODEL_URL, MODEL_INPUTS, MODEL_REGISTRY, MODEL_REMOTE, REMOTE_TIMEOUT,
+      MODEL_FORMAT, MODEL_PATH, MODEL_URL, MODEL_INPUTS, MODEL_INPUT_NAME, MODEL_INPUT_MISSING, MODEL_REGISTRY, MODEL_REMOTE, REMOTE_TIMEOUT,
       REMOTE_RETRIES, REMOTE_BACKOFF, REMOTE_MAX_CONCURRENCY, REMOTE_CIRCUIT, REMOTE_CIRCUIT_FAILURES,
       REMOTE_CIRCUIT_COOL_DOWN, REMOTE_FALLBACK, REMOTE_FALLBACK_LABEL, REMOTE_FALLBACK_PROBABILITY, REMOTE_LABELS,
       FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,

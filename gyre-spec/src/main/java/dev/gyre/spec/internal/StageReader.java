@@ -15,8 +15,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -134,9 +136,10 @@ final class StageReader {
     String registry = model.namespace(MODEL_REGISTRY);
     List<Node> nodes = model.list(MODEL_INPUTS, true);
     List<String> inputs = new ArrayList<>();
+    Map<String, Double> missing = new LinkedHashMap<>();
     for (int i = 0; nodes != null && i < nodes.size(); i++) {
       String itemPath = model.path(MODEL_INPUTS) + "[" + i + "]";
-      String input = scalar(itemPath, nodes.get(i), "a feature name");
+      String input = input(itemPath, nodes.get(i), missing);
       int first = input == null ? -1 : inputs.indexOf(input);
       if (first >= 0) {
         problems.add(itemPath, "repeats " + model.path(MODEL_INPUTS) + "[" + first + "]; list each input once");
@@ -151,8 +154,27 @@ final class StageReader {
     if (problems.count() > before) {
       return null;
     }
-    return remote ? ModelSpec.remote(name, version, url, inputs, remoteSpec)
-        : new ModelSpec(name, version, format, path, inputs, registry);
+    return (remote ? ModelSpec.remote(name, version, url, inputs, remoteSpec)
+        : new ModelSpec(name, version, format, path, inputs, registry)).withMissing(missing);
+  }
+
+  /** One model input: a feature name, or the long form {@code {name, missing}}. */
+  private String input(String itemPath, Node node, Map<String, Double> missing) {
+    if (!(node instanceof MappingNode)) {
+      return scalar(itemPath, node, "a feature name, or a map with name and missing");
+    }
+    YamlMap longForm = YamlMap.read(itemPath, node, "stages[].model.inputs[]", problems);
+    String name = longForm == null ? null : longForm.text(MODEL_INPUT_NAME);
+    String policy = longForm == null ? null : longForm.text(MODEL_INPUT_MISSING);
+    if (name != null && policy != null && !policy.equals(MODEL_INPUT_MISSING.defaultValue())) {
+      try {
+        missing.put(name, Values.number(policy));
+      } catch (IllegalArgumentException e) {
+        problems.add(longForm.path(MODEL_INPUT_MISSING), "is neither 'dead-letter' nor a finite number; write"
+            + " 'missing: 0.0' to score a missing value as 0, or leave it out to dead-letter the event");
+      }
+    }
+    return name;
   }
 
   /** {@code path} is required by file formats; a remote format has {@code url} instead, and no registry. */
