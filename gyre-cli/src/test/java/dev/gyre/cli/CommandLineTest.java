@@ -129,4 +129,14 @@ class CommandLineTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("nope.yaml");
   }
+
+  @Test
+  void shouldExitWith2ForAnUnknownStatusRuntime(@TempDir Path dir) throws Exception {
+    Path spec = CliRun.sensorExample(dir);
+
+    CliRun run = CliRun.of("status", spec.toString(), "--runtime", "kubernetes");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--runtime", "kubernetes", "functions", "host");
+  }
 }

@@ -5,9 +5,11 @@ import dev.gyre.core.metrics.StageMetrics;
 import dev.gyre.core.plan.PipelinePlan;
 import dev.gyre.core.plan.StagePlan;
 import dev.gyre.pulsar.internal.JsonBytesSchema;
+import dev.gyre.spec.FeatureStageSpec;
 import dev.gyre.spec.RuntimeSpec;
 import dev.gyre.spec.ScoreStageSpec;
 import dev.gyre.spec.TopicName;
+import dev.gyre.spec.WindowSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,12 +62,29 @@ public final class PipelineRunner implements AutoCloseable {
         StageBinding binding = new StageBinding(pipeline, stage.name(), instance, stage.inputTopic(),
             plan.subscription(stage), stage.outputTopic(),
             JsonBytesSchema.info(TopicName.parse(stage.outputTopic()).local(), stage.outputSchema()),
-            stage.deadLetterTopic(), stage.onError(), runtime, false);
+            stage.deadLetterTopic(), stage.onError(), runtime, false, stateTopic(stage), lateTopic(stage));
         StageRunner runner = new StageRunner(client, binding, stage.factory().get(), stageMetrics, clock);
         runner.start();
         runners.add(runner);
       }
     }
+  }
+
+  /** The state changelog of a stage with windows, else null. */
+  private String stateTopic(StagePlan stage) {
+    return windows(stage) == null ? null : PipelinePlan.stateTopic(stage.outputTopic());
+  }
+
+  /** Where a window stage sends late events, if not to its dead-letter topic. */
+  private String lateTopic(StagePlan stage) {
+    WindowSpec windows = windows(stage);
+    return windows == null ? null : windows.lateTopic();
+  }
+
+  private WindowSpec windows(StagePlan stage) {
+    return plan.spec().stages().stream()
+        .filter(s -> s.name().equals(stage.name()) && s instanceof FeatureStageSpec)
+        .map(s -> ((FeatureStageSpec) s).windows()).filter(w -> w != null).findFirst().orElse(null);
   }
 
   private void startExtensions(PulsarAdmin admin) {

@@ -24,10 +24,12 @@ import org.apache.pulsar.common.schema.SchemaInfo;
  * @param runtime         batching and flow-control settings
  * @param fromLatest      whether a subscription that does not exist yet starts at the input's end
  *                        (shadow scoring) rather than its beginning (the pipeline's stages)
+ * @param stateTopic      the compacted changelog of a stateful stage's per-key state, or null
+ * @param lateTopic       where events too late for a window stage go, or null for the dead-letter topic
  */
 public record StageBinding(String pipeline, String stage, int instance, String inputTopic, String subscription,
     String outputTopic, SchemaInfo outputSchema, String deadLetterTopic, ErrorPolicy onError, RuntimeSpec runtime,
-    boolean fromLatest) {
+    boolean fromLatest, String stateTopic, String lateTopic) {
   public StageBinding {
     Objects.requireNonNull(inputTopic, "inputTopic");
     Objects.requireNonNull(outputTopic, "outputTopic");
@@ -48,6 +50,6 @@ public record StageBinding(String pipeline, String stage, int instance, String i
     return new StageBinding(plan.spec().name(), stage.name() + SHADOW, 0, stage.inputTopic(),
         plan.subscription(stage) + SHADOW, output,
         JsonBytesSchema.info(TopicName.parse(output).local(), stage.outputSchema()), output + "-dlq",
-        ErrorPolicy.DEAD_LETTER, plan.spec().runtime(), true);
+        ErrorPolicy.DEAD_LETTER, plan.spec().runtime(), true, null, null);
   }
 }

@@ -5,8 +5,11 @@ import dev.gyre.api.Outcome;
 import dev.gyre.api.Stage;
 import dev.gyre.api.StageContext;
 import dev.gyre.api.StageException;
+import dev.gyre.core.event.Rejection;
 import dev.gyre.core.metrics.StageMetrics;
+import dev.gyre.core.window.StatefulStage;
 import dev.gyre.pulsar.internal.JsonBytesSchema;
+import dev.gyre.pulsar.internal.StateChangelog;
 import dev.gyre.spec.ErrorPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +48,13 @@ import org.apache.pulsar.client.api.TypedMessageBuilder;
  * handled every input that has already arrived it flushes its producers, so an idle stage adds no
  * batching delay and batches grow with the load.
  *
+ * <p>State: a {@link StatefulStage} (a features stage with windows) gets each input's position and
+ * keeps its per-key state on a compacted changelog ({@link StateChangelog}). For such a stage the
+ * inputs of a micro-batch are acknowledged together, only once their outputs and then the states of
+ * the keys they changed are persisted: after a crash the restored state includes exactly the inputs
+ * that were acknowledged, and an input redelivered though its state was saved is not counted again.
+ * Late events go to the stage's late topic when it has one.
+ *
  * <p>Flow control comes from the producer: when {@code maxPendingMessages} sends are in flight,
  * {@code sendAsync} blocks the stage thread, which stops receiving, and the broker stops
  * dispatching once the receiver queue is full. {@link #stop} finishes the event at hand, flushes,
@@ -65,6 +75,8 @@ public final class StageRunner implements AutoCloseable {
   private Consumer<byte[]> consumer;
   private Producer<byte[]> producer;
   private Producer<byte[]> deadLetters;
+  private Producer<byte[]> late;
+  private StateChangelog changelog;
   private Thread thread;
   private boolean batching;
   private boolean outputsUnflushed;
@@ -84,6 +96,9 @@ public final class StageRunner implements AutoCloseable {
       producer = producer(binding.outputTopic(), binding.outputSchema() == null
           ? Schema.BYTES : JsonBytesSchema.of(binding.outputSchema()));
       deadLetters = producer(binding.deadLetterTopic(), Schema.BYTES);
+      if (binding.lateTopic() != null) {
+        late = producer(binding.lateTopic(), Schema.BYTES);
+      }
       consumer = client.newConsumer(Schema.BYTES)
           .topic(binding.inputTopic())
           .subscriptionName(binding.subscription())
@@ -98,6 +113,15 @@ public final class StageRunner implements AutoCloseable {
       closeQuietly();
       throw new StageException("stage '" + binding.stage() + "' cannot connect to " + binding.inputTopic()
           + ": " + e.getMessage(), true, e);
+    }
+    if (stage instanceof StatefulStage stateful && binding.stateTopic() != null) {
+      try {
+        changelog = StateChangelog.open(client, binding.stateTopic(), stateful,
+            binding.stage() + "-" + binding.instance());
+      } catch (RuntimeException e) {
+        closeQuietly();
+        throw e;
+      }
     }
     stage.init(StageContext.of(binding.pipeline(), binding.stage(), binding.instance(), clock));
     running = true;
@@ -138,7 +162,7 @@ public final class StageRunner implements AutoCloseable {
         // rather than waiting for the batch timer: an idle stage adds no batching delay, and under
         // load batches grow with the bursts (up to batchDelay and 1000 messages).
         while (message != null && running) {
-          if (maxBatch == 1) {
+          if (maxBatch == 1 && changelog == null) {
             handle(message);
           } else {
             batch.add(message);
@@ -186,7 +210,11 @@ public final class StageRunner implements AutoCloseable {
     route(message, record, outcome);
   }
 
-  private void handle(List<Message<byte[]>> messages) {
+  private void handle(List<Message<byte[]>> messages) throws PulsarClientException {
+    if (changelog != null) {
+      handleStateful(messages);
+      return;
+    }
     List<InputRecord> records = new ArrayList<>(messages.size());
     for (Message<byte[]> message : messages) {
       metrics.received();
@@ -211,6 +239,85 @@ public final class StageRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Processes a micro-batch of a stateful stage: catch up on states other instances wrote, apply
+   * the inputs at their positions, then route them as one {@link AckGroup}.
+   */
+  private void handleStateful(List<Message<byte[]>> messages) throws PulsarClientException {
+    changelog.catchUp();
+    StatefulStage stateful = (StatefulStage) stage;
+    List<InputRecord> records = new ArrayList<>(messages.size());
+    List<Outcome> outcomes = new ArrayList<>(messages.size());
+    long started = System.nanoTime();
+    for (Message<byte[]> message : messages) {
+      metrics.received();
+      InputRecord record = record(message);
+      records.add(record);
+      Outcome outcome;
+      try {
+        outcome = stateful.process(record, StateChangelog.position(message.getMessageId()));
+      } catch (RuntimeException e) {
+        outcome = Outcome.deadLetter("stage-error", e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      outcomes.add(outcome);
+    }
+    AckGroup group = new AckGroup(messages, changelog.snapshot());
+    long perEvent = (System.nanoTime() - started) / records.size();
+    for (int i = 0; i < records.size(); i++) {
+      metrics.processed(perEvent);
+      if (!route(messages.get(i), records.get(i), outcomes.get(i), group)) {
+        group.abandon();
+        return;
+      }
+    }
+  }
+
+  /**
+   * The inputs of one stateful micro-batch: acknowledged together once every output is persisted
+   * and then the changed keys' states are, negatively acknowledged together if any send fails.
+   */
+  private final class AckGroup {
+    private final List<MessageId> inputs;
+    private final List<StateChangelog.Snapshot> snapshots;
+    private int outstanding;
+    private boolean failed;
+
+    AckGroup(List<Message<byte[]>> messages, List<StateChangelog.Snapshot> snapshots) {
+      this.inputs = messages.stream().map(Message::getMessageId).toList();
+      this.snapshots = snapshots;
+      this.outstanding = messages.size();
+      inFlight.incrementAndGet();
+    }
+
+    /** One output or dead letter of the group was persisted ({@code ok}) or not. */
+    synchronized void sent(boolean ok) {
+      failed |= !ok;
+      if (--outstanding > 0) {
+        return;
+      }
+      if (failed) {
+        inputs.forEach(consumer::negativeAcknowledge);
+        inFlight.decrementAndGet();
+        return;
+      }
+      changelog.write(snapshots).whenComplete((done, error) -> {
+        if (error == null) {
+          consumer.acknowledgeAsync(inputs);
+        } else {
+          inputs.forEach(consumer::negativeAcknowledge);
+        }
+        inFlight.decrementAndGet();
+      });
+    }
+
+    /** The stage stopped before routing every input: none is acknowledged, all are redelivered. */
+    synchronized void abandon() {
+      failed = true;
+      outstanding = Integer.MAX_VALUE;
+      inFlight.decrementAndGet();
+    }
+  }
+
   private static InputRecord record(Message<byte[]> message) {
     return new InputRecord(message.getKey(), message.getValue(), message.getEventTime(), message.getProperties());
   }
@@ -224,6 +331,11 @@ public final class StageRunner implements AutoCloseable {
   }
 
   private void route(Message<byte[]> message, InputRecord record, Outcome outcome) {
+    route(message, record, outcome, null);
+  }
+
+  /** Sends the outcome; false when the stage must stop (a rejection under {@code onError: fail}). */
+  private boolean route(Message<byte[]> message, InputRecord record, Outcome outcome, AckGroup group) {
     Map<String, String> inputProperties = record.properties();
     // The input's properties go out unchanged (no copy) once they carry the ingest time, as they do
     // after the first stage; parsed here, on the stage thread, not in the send callback.
@@ -240,13 +352,13 @@ public final class StageRunner implements AutoCloseable {
     }
     if (outcome instanceof Outcome.Emit emit) {
       TypedMessageBuilder<byte[]> out = producer.newMessage().value(emit.value()).properties(properties);
-      send(out, emit.key() != null ? emit.key() : message.getKey(), message, ingest, null);
+      send(out, emit.key() != null ? emit.key() : message.getKey(), message, ingest, null, group);
       outputsUnflushed = true;
     } else if (outcome instanceof Outcome.DeadLetter dead) {
       if (binding.onError() == ErrorPolicy.FAIL) {
         fail(new StageException("stage '" + binding.stage() + "' rejected message " + message.getMessageId()
             + " (" + dead.reason() + ": " + dead.detail() + ") and its onError policy is 'fail'", false));
-        return;
+        return false;
       }
       Map<String, String> why = new HashMap<>(properties);
       why.put(Properties.STAGE, binding.stage());
@@ -254,14 +366,16 @@ public final class StageRunner implements AutoCloseable {
       why.put(Properties.DETAIL, dead.detail());
       why.put(Properties.SOURCE_TOPIC, message.getTopicName());
       why.put(Properties.SOURCE_MESSAGE_ID, message.getMessageId().toString());
-      send(deadLetters.newMessage().value(record.value()).properties(why), message.getKey(), message,
-          ingest, dead.reason());
+      boolean isLate = late != null && Rejection.LATE_EVENT.equals(dead.reason());
+      send((isLate ? late : deadLetters).newMessage().value(record.value()).properties(why), message.getKey(),
+          message, ingest, dead.reason(), group);
       deadLettersUnflushed = true;
     }
+    return true;
   }
 
   private void send(TypedMessageBuilder<byte[]> out, String key, Message<byte[]> input, long ingestMillis,
-      String deadLetterReason) {
+      String deadLetterReason, AckGroup group) {
     if (key != null) {
       out.key(key);
     }
@@ -272,11 +386,17 @@ public final class StageRunner implements AutoCloseable {
     inFlight.incrementAndGet();
     out.sendAsync().whenComplete((id, error) -> {
       try {
-        if (error != null) {
+        if (group != null) {
+          group.sent(error == null);
+        } else if (error != null) {
           consumer.negativeAcknowledge(inputId);
           return;
+        } else {
+          consumer.acknowledgeAsync(inputId);
         }
-        consumer.acknowledgeAsync(inputId);
+        if (error != null) {
+          return;
+        }
         if (deadLetterReason == null) {
           metrics.emitted(ingestMillis < 0 ? -1 : clock.millis() - ingestMillis);
         } else {
@@ -295,6 +415,9 @@ public final class StageRunner implements AutoCloseable {
     }
     if (batching && deadLettersUnflushed) {
       deadLetters.flushAsync();
+      if (late != null) {
+        late.flushAsync();
+      }
     }
     outputsUnflushed = false;
     deadLettersUnflushed = false;
@@ -337,6 +460,9 @@ public final class StageRunner implements AutoCloseable {
       if (producer != null) {
         producer.flush();
         deadLetters.flush();
+        if (late != null) {
+          late.flush();
+        }
       }
       while (inFlight.get() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(5);
@@ -357,7 +483,7 @@ public final class StageRunner implements AutoCloseable {
   }
 
   private void closeQuietly() {
-    for (AutoCloseable c : new AutoCloseable[] {consumer, producer, deadLetters}) {
+    for (AutoCloseable c : new AutoCloseable[] {consumer, producer, deadLetters, late, changelog}) {
       if (c != null) {
         try {
           c.close();

@@ -36,6 +36,9 @@ public final class TopicProvisioner {
           ensureNamespace(name.namespaceName());
         }
         ensureTopic(plan.topic());
+        if (plan.compacted()) {
+          compact(plan.topic());
+        }
         if (plan.avroSchema() != null) {
           admin.schemas().createSchema(plan.topic(), JsonBytesSchema.info(name.local(), plan.avroSchema()));
         }
@@ -66,6 +69,22 @@ public final class TopicProvisioner {
       // already there
     }
   }
+
+  /**
+   * Lets the broker compact the topic once its backlog passes {@value #COMPACTION_THRESHOLD} bytes:
+   * a state changelog then keeps about one message per key. Readers see the full state with or
+   * without compaction; it only bounds how much a restore reads.
+   */
+  private void compact(String topic) {
+    try {
+      admin.topicPolicies().setCompactionThreshold(topic, COMPACTION_THRESHOLD);
+    } catch (PulsarAdminException e) {
+      // topic policies disabled on this broker: the changelog stays complete, only longer to read
+    }
+  }
+
+  /** The backlog size that triggers compaction of a compacted topic: 16 MiB. */
+  static final long COMPACTION_THRESHOLD = 16L * 1024 * 1024;
 
   private void ensureTopic(String topic) throws PulsarAdminException {
     try {

@@ -33,6 +33,14 @@ public record PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<Stage
     return "gyre-" + spec.name() + "-" + stage.name();
   }
 
+  /**
+   * The compacted changelog of a stateful stage's per-key state: its output topic with
+   * {@code -state} appended, keyed by the entity key.
+   */
+  public static String stateTopic(String outputTopic) {
+    return outputTopic + "-state";
+  }
+
   /** The topic the last stage writes. */
   public String finalTopic() {
     return stages.get(stages.size() - 1).outputTopic();

@@ -86,6 +86,9 @@ public final class PipelinePlanner {
       if (stage instanceof FeatureStageSpec f && f.windows() != null && f.windows().lateTopic() != null) {
         topics.add(new TopicPlan(f.windows().lateTopic(), null));
       }
+      if (stage instanceof FeatureStageSpec f && f.windows() != null) {
+        topics.add(new TopicPlan(PipelinePlan.stateTopic(stage.output()), null, true));
+      }
       if (build.factory() == null) {
         input = stage.output();
         continue;

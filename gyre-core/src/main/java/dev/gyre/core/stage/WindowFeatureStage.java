@@ -12,12 +12,18 @@ import dev.gyre.core.event.Rejection;
 import dev.gyre.core.window.EventValues;
 import dev.gyre.core.window.HyperLogLog;
 import dev.gyre.core.window.KeyState;
+import dev.gyre.core.window.KeyStateCodec;
 import dev.gyre.core.window.KeyedStateStore;
+import dev.gyre.core.window.StatefulStage;
 import dev.gyre.core.window.WindowEngine;
 import dev.gyre.core.window.WindowLayout;
 import dev.gyre.spec.AggregateSpec;
 import dev.gyre.spec.WindowSpec;
+import java.util.HashSet;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A features stage with a {@code windows} block: decode and check the event, apply it to its key's
@@ -31,7 +37,7 @@ import java.util.List;
  * written as JSON null; {@code count}, {@code distinct} and {@code since_previous} as integers.
  * Not thread-safe: one instance per stage thread, as {@link Stage} says.
  */
-public final class WindowFeatureStage implements Stage {
+public final class WindowFeatureStage implements StatefulStage {
   /**
    * The input property holding the input's position: a decimal long that grows along the input
    * topic for each key. A runtime that sets it makes redelivered events count once.
@@ -50,6 +56,8 @@ public final class WindowFeatureStage implements Stage {
   private final String[] hashFields;
   private final AggregateSpec[] aggregates;
   private final double[] out;
+  private final KeyStateCodec stateCodec;
+  private Set<String> changed = new HashSet<>();
 
   /** @param formulas computes the stage's formulas on an event that already has its aggregates */
   public WindowFeatureStage(EventCodec codec, EventSchema schema, String keyField, WindowSpec spec,
@@ -59,13 +67,14 @@ public final class WindowFeatureStage implements Stage {
     this.keyField = keyField;
     this.spec = spec;
     WindowLayout layout = WindowLayout.of(spec);
-    this.engine = new WindowEngine(layout, store);
+    this.engine = new WindowEngine(layout, new AdoptingStore(store));
     this.formulas = formulas;
     this.values = layout.newEvent();
     this.numberFields = layout.numberFields().toArray(String[]::new);
     this.hashFields = layout.hashFields().toArray(String[]::new);
     this.aggregates = spec.aggregates().toArray(AggregateSpec[]::new);
     this.out = new double[aggregates.length];
+    this.stateCodec = new KeyStateCodec(layout);
   }
 
   /** The engine, whose store holds every key's state. */
@@ -87,7 +96,71 @@ public final class WindowFeatureStage implements Stage {
     }
   }
 
+  @Override
+  public Set<String> drainChangedKeys() {
+    Set<String> drained = changed;
+    changed = new HashSet<>();
+    return drained;
+  }
+
+  @Override
+  public KeyState state(String key) {
+    return ((AdoptingStore) engine.store()).local.get(key);
+  }
+
+  @Override
+  public void restore(String key, KeyState state) {
+    engine.store().put(key, state);
+  }
+
+  @Override
+  public KeyStateCodec codec() {
+    return stateCodec;
+  }
+
+  @Override
+  public void adoptFrom(BiFunction<String, KeyState, KeyState> newer) {
+    ((AdoptingStore) engine.store()).newer = newer;
+  }
+
+  /** The stage's store, which asks the runtime for a newer state of a key before each use of it. */
+  private static final class AdoptingStore implements KeyedStateStore {
+    private final KeyedStateStore local;
+    private BiFunction<String, KeyState, KeyState> newer;
+
+    AdoptingStore(KeyedStateStore local) {
+      this.local = local;
+    }
+
+    @Override
+    public KeyState get(String key) {
+      KeyState mine = local.get(key);
+      KeyState theirs = newer == null ? null : newer.apply(key, mine);
+      if (theirs != null) {
+        local.put(key, theirs);
+        return theirs;
+      }
+      return mine;
+    }
+
+    @Override
+    public void put(String key, KeyState state) {
+      local.put(key, state);
+    }
+
+    @Override
+    public int size() {
+      return local.size();
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, KeyState> action) {
+      local.forEach(action);
+    }
+  }
+
   /** {@link #process(InputRecord)} with the input's position given, or {@link KeyState#NO_POSITION}. */
+  @Override
   public Outcome process(InputRecord record, long position) {
     try {
       ObjectNode event = codec.decode(record.value());
@@ -96,6 +169,9 @@ public final class WindowFeatureStage implements Stage {
       String key = record.key() != null ? record.key() : derivedKey;
       read(event);
       WindowEngine.Result result = engine.apply(key, values, position, out);
+      if (result == WindowEngine.Result.APPLIED) {
+        changed.add(key == null ? "" : key);
+      }
       if (result == WindowEngine.Result.LATE) {
         KeyState state = engine.store().get(key == null ? "" : key);
         throw new Rejection(Rejection.LATE_EVENT, "the event time " + values.time + " ms is before the watermark "
