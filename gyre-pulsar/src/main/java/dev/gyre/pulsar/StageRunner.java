@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pulsar.client.api.BatcherBuilder;
@@ -457,11 +459,10 @@ public final class StageRunner implements AutoCloseable {
       if (thread != null) {
         thread.join(Math.max(1, timeout.toMillis()));
       }
-      if (producer != null) {
-        producer.flush();
-        deadLetters.flush();
-        if (late != null) {
-          late.flush();
+      // Flushing waits at most until the deadline: a client that lost its broker never completes it.
+      for (Producer<byte[]> p : java.util.Arrays.asList(producer, deadLetters, late)) {
+        if (p != null) {
+          p.flushAsync().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
       }
       while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -469,7 +470,7 @@ public final class StageRunner implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (PulsarClientException e) {
+    } catch (ExecutionException | TimeoutException e) {
       failure.compareAndSet(null, e);
     } finally {
       closeQuietly();

@@ -122,7 +122,7 @@ class SourceChecksTest {
           receiverQueueSize: 0
           maxPendingMessages: lots
         """)).isEqualTo(List.of(
-        "feedback.topic (line 13): was missing but it is required; for example 'topic: persistent://ml/feedback/model-accuracy'",
+        "feedback.topic (line 13): was missing but it is required; for example 'topic: persistent://ml/feedback/outcomes'",
         "runtime.batchDelay (line 15): was '2s' but it is out of range; use a duration from 0s to 1s",
         "runtime.receiverQueueSize (line 16): was '0' but it is out of range; use a whole number from 1 to 100000",
         "runtime.maxPendingMessages (line 17): was 'lots' but it is not a whole number from 1 to 1000000"));

@@ -33,7 +33,7 @@ class SpecLoaderTest {
                 "persistent://ml/predictions/sensor-warming-dlq", 1, ErrorPolicy.DEAD_LETTER,
                 new ModelSpec("sensor-warming", "1", "onnx", Specs.BASE.resolve("model/sensor-warming.onnx"),
                     List.of("temp_scaled", "hour_sin", "hour_cos")))),
-        new FeedbackSpec("persistent://ml/feedback/model-accuracy"),
+        new FeedbackSpec("persistent://ml/feedback/outcomes"),
         new RuntimeSpec(Duration.ofMillis(1), 1000, 10000)));
   }
 

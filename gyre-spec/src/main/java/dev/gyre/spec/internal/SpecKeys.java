@@ -152,10 +152,73 @@ public final class SpecKeys {
       "class labels, unique, without commas", "[cold, warming]",
       "The labels of the probability columns, in order. Default: the server's model metadata `parameters.labels`, "
           + "else `0`, `1`, ...");
-  public static final Option FEEDBACK = Option.of("feedback", MAP, false, "topic", null,
-      "Where labelled outcomes arrive, to measure the model. None when absent.");
+  public static final Option FEEDBACK = Option.of("feedback", MAP, false,
+      "topic, idField, predictionIdField, labelField, horizon, positiveLabel, negativeLabel, evaluation, drift, "
+          + "learning", null,
+      "Where labelled outcomes arrive, and the learning loop that joins them to predictions, evaluates each model "
+          + "version, watches for drift and learns. See \"Learning loop\" in docs/architecture.md. None when absent.");
   public static final Option FEEDBACK_TOPIC = Option.of("feedback.topic", TOPIC, true, TOPICS,
-      "persistent://ml/feedback/model-accuracy", "The full name of the feedback topic.");
+      "persistent://ml/feedback/outcomes", "The full name of the topic outcomes arrive on, as JSON objects.");
+  public static final Option FEEDBACK_ID_FIELD = Option.defaulted("feedback.idField", TEXT, "event_id",
+      "a field name", "The outcome field naming the event it resolves.");
+  public static final Option FEEDBACK_PREDICTION_ID = Option.of("feedback.predictionIdField", TEXT, false,
+      "a field of `source.schema.fields`", "txId",
+      "The prediction field `idField` is matched to. When absent, the prediction's `gyre.event-id` property "
+          + "(its source message id).");
+  public static final Option FEEDBACK_LABEL_FIELD = Option.defaulted("feedback.labelField", TEXT, "label",
+      "a field name", "The outcome field holding the true label (a string, number or boolean, compared as text).");
+  public static final Option FEEDBACK_HORIZON = new Option("feedback.horizon", Option.Kind.DURATION, false, "1h",
+      "1s to 30d; units ms, s, m, h, d", 1_000_000_000L, java.time.Duration.ofDays(30).toNanos(), List.of(), null,
+      "How long after its prediction an outcome may come; later outcomes are counted `late`, and predictions "
+          + "without one `expired`.");
+  public static final Option FEEDBACK_POSITIVE = Option.defaulted("feedback.positiveLabel", TEXT, "1", "a label",
+      "The class precision, recall and F1 are about; an online learner's positive class.");
+  public static final Option FEEDBACK_NEGATIVE = Option.defaulted("feedback.negativeLabel", TEXT, "0",
+      "a label other than `positiveLabel`", "An online learner's other class.");
+  public static final Option EVALUATION = Option.of("feedback.evaluation", MAP, false, "topic, window, every", null,
+      "Online evaluation per model version; every key has a default.");
+  public static final Option EVALUATION_TOPIC = Option.of("feedback.evaluation.topic", TOPIC, false, TOPICS,
+      "persistent://ml/feedback/model-accuracy", "Where evaluations (and promotion decisions) are published. "
+          + "Defaults to `model-accuracy` in the feedback topic's namespace.");
+  public static final Option EVALUATION_WINDOW = Option.defaulted("feedback.evaluation.window", TEXT, "1000",
+      "10 to 100000 labels, or a duration 1s to 7d", "The window metrics are computed over: the latest N labels "
+          + "of a model version, or the labels observed within a duration.");
+  public static final Option EVALUATION_EVERY = Option.integer("feedback.evaluation.every", 100, 1, 1_000_000,
+      "Publish evaluations after this many joined labels.");
+  public static final Option DRIFT = Option.of("feedback.drift", MAP, false, "alerts, detector, delta", null,
+      "Concept-drift detection on the error stream of joined labels; every key has a default.");
+  public static final Option DRIFT_ALERTS = Option.of("feedback.drift.alerts", TOPIC, false, TOPICS,
+      "persistent://ml/feedback/model-alerts", "Where drift alerts are published. Defaults to `model-alerts` in "
+          + "the feedback topic's namespace.");
+  public static final Option DRIFT_DETECTOR = Option.choice("feedback.drift.detector", "adwin",
+      List.of("adwin", "page-hinkley"), "ADWIN (adaptive window) or Page-Hinkley on the 0/1 error of each label; "
+          + "only a rise of the error alerts.");
+  public static final Option DRIFT_DELTA = Option.defaulted("feedback.drift.delta", Option.Kind.NUMBER, "0.002",
+      "above 0, below 1", "ADWIN's confidence (smaller: fewer false alarms, later alerts); Page-Hinkley's "
+          + "tolerated change of the error rate.");
+  public static final Option LEARNING = Option.of("feedback.learning", MAP, false, "online", null,
+      "Continuous learning from the joined labels. None when absent.");
+  public static final Option ONLINE = Option.of("feedback.learning.online", MAP, false,
+      "algorithm, snapshotEvery, registry, promote", null,
+      "An online learner trained on every joined label (score first, then learn) from the last score stage's "
+          + "inputs, as the prediction carries them; its snapshots become registry versions that are promoted "
+          + "when they beat the champion.");
+  public static final Option ONLINE_ALGORITHM = Option.choice("feedback.learning.online.algorithm", null,
+      List.of("ftrl", "hoeffding"), "FTRL-Proximal logistic regression (format `gyre-ftrl`) or a Hoeffding tree "
+          + "(format `gyre-hoeffding`).");
+  public static final Option ONLINE_SNAPSHOT_EVERY = Option.integer("feedback.learning.online.snapshotEvery",
+      1000, 10, 10_000_000, "Push a snapshot to the registry as a new version after this many labels.");
+  public static final Option ONLINE_REGISTRY = Option.of("feedback.learning.online.registry", TEXT, false,
+      "a Pulsar namespace `tenant/namespace`", "ml/models", "The registry snapshots are pushed to and promoted in. "
+          + "Defaults to the score stage's `model.registry`; one of the two is required.");
+  public static final Option PROMOTE = Option.of("feedback.learning.online.promote", MAP, false,
+      "margin, minLabels", null, "When a candidate is promoted and a promoted version rolled back.");
+  public static final Option PROMOTE_MARGIN = Option.defaulted("feedback.learning.online.promote.margin",
+      Option.Kind.NUMBER, "0.01", "0 to below 1", "How much higher a candidate's accuracy must be than the "
+          + "champion's on the same labels; a promoted version that then does this much worse than the champion "
+          + "it replaced is rolled back.");
+  public static final Option PROMOTE_MIN_LABELS = Option.integer("feedback.learning.online.promote.minLabels",
+      500, 1, 1_000_000, "How many labels a candidate is judged on, and a promoted version watched for.");
   public static final Option RUNTIME = Option.of("runtime", MAP, false,
       "batchDelay, receiverQueueSize, maxPendingMessages, microBatchEvents, microBatchWait", null,
       "Client and stage tuning; every key has a default.");
@@ -220,7 +283,10 @@ public final class SpecKeys {
       MODEL_FORMAT, MODEL_PATH, MODEL_URL, MODEL_INPUTS, MODEL_INPUT_NAME, MODEL_INPUT_MISSING, MODEL_REGISTRY, MODEL_REMOTE, REMOTE_TIMEOUT,
       REMOTE_RETRIES, REMOTE_BACKOFF, REMOTE_MAX_CONCURRENCY, REMOTE_CIRCUIT, REMOTE_CIRCUIT_FAILURES,
       REMOTE_CIRCUIT_COOL_DOWN, REMOTE_FALLBACK, REMOTE_FALLBACK_LABEL, REMOTE_FALLBACK_PROBABILITY, REMOTE_LABELS,
-      FEEDBACK, FEEDBACK_TOPIC, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
+      FEEDBACK, FEEDBACK_TOPIC, FEEDBACK_ID_FIELD, FEEDBACK_PREDICTION_ID, FEEDBACK_LABEL_FIELD, FEEDBACK_HORIZON,
+      FEEDBACK_POSITIVE, FEEDBACK_NEGATIVE, EVALUATION, EVALUATION_TOPIC, EVALUATION_WINDOW, EVALUATION_EVERY, DRIFT,
+      DRIFT_ALERTS, DRIFT_DETECTOR, DRIFT_DELTA, LEARNING, ONLINE, ONLINE_ALGORITHM, ONLINE_SNAPSHOT_EVERY,
+      ONLINE_REGISTRY, PROMOTE, PROMOTE_MARGIN, PROMOTE_MIN_LABELS, RUNTIME, BATCH_DELAY, RECEIVER_QUEUE,
       MAX_PENDING, MICRO_BATCH_EVENTS, MICRO_BATCH_WAIT,
       SINKS, SINK_NAME, SINK_TYPE, SINK_INPUT, SINK_URL, SINK_USER, SINK_PASSWORD, SINK_TABLE, SINK_BATCH_SIZE,
       SINK_CREATE_TABLE, SINK_WHEN, SINK_TIMEOUT, SINK_RETRIES);

@@ -23,10 +23,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a whole spec: the top-level keys, the source and its schema, feedback and runtime here;
- * stages in {@link StageReader}; sinks in {@link SinkReader}; checks across sections in
- * {@link TopicChecks}. Every part is read even after a problem, and records are built only from
- * parts that had none.
+ * Reads a whole spec: the top-level keys, the source and its schema, runtime here;
+ * stages in {@link StageReader}; feedback in {@link FeedbackReader}; sinks in {@link SinkReader};
+ * checks across sections in {@link TopicChecks}. Every part is read even after a problem, and
+ * records are built only from parts that had none.
  */
 public final class SpecReader {
   private final Problems problems;
@@ -59,7 +59,8 @@ public final class SpecReader {
     SourceSpec sourceSpec = source == null ? null : source(source);
     List<Node> stageNodes = top.list(STAGES, true);
     List<StageReader.Draft> drafts = stageNodes == null ? List.of() : new StageReader(problems, baseDir).read(stageNodes);
-    FeedbackSpec feedback = top.has(FEEDBACK) ? feedback(top.map(FEEDBACK, true)) : null;
+    FeedbackSpec feedback = top.has(FEEDBACK)
+        ? new FeedbackReader(problems, declaredFields).read(top.map(FEEDBACK, true), drafts) : null;
     RuntimeSpec runtime = runtime(top.map(RUNTIME, false));
 
     if (key != null && !declaredFields.isEmpty() && !declaredFields.contains(key)) {
@@ -138,11 +139,6 @@ public final class SpecReader {
       }
     }
     return result;
-  }
-
-  private FeedbackSpec feedback(YamlMap feedback) {
-    String topic = feedback == null ? null : feedback.topic(FEEDBACK_TOPIC);
-    return topic == null ? null : new FeedbackSpec(topic);
   }
 
   private RuntimeSpec runtime(YamlMap runtime) {

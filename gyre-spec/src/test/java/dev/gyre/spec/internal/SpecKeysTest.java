@@ -17,7 +17,14 @@ class SpecKeysTest {
       assertThatCode(() -> {
         switch (option.kind()) {
           case INT -> Values.integer(text, option.min(), option.max());
-          case DURATION -> Values.duration(text, option.min(), option.max());
+          case DURATION -> {
+            if (option.allowed().contains("m, h, d")) {
+              WindowDurations.parse(text, java.time.Duration.ofNanos(option.min()),
+                  java.time.Duration.ofNanos(option.max()));
+            } else {
+              Values.duration(text, option.min(), option.max());
+            }
+          }
           case BOOLEAN -> Values.bool(text);
           case NUMBER -> Values.number(text);
           case CHOICE -> Values.choice(text, option.choices());
