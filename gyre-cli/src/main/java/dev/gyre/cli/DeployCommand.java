@@ -38,9 +38,11 @@ final class DeployCommand implements Callable<Integer> {
           "is not a file; build it with 'mvn -DskipTests install' or pass --jar"));
     }
     String specText = Files.readString(target.specFile);
-    try (PipelinePlan plan = target.plan(); PulsarAdmin admin = target.admin()) {
+    try (PipelinePlan plan = target.plan(); PulsarAdmin admin = target.admin();
+         PulsarAdmin worker = target.functionsAdmin()) {
       Path specDir = target.specFile.toAbsolutePath().getParent();
-      for (FunctionDeployer.Deployment d : new FunctionDeployer(admin).deploy(plan, specText, specDir, functions)) {
+      FunctionDeployer deployer = new FunctionDeployer(admin, worker);
+      for (FunctionDeployer.Deployment d : deployer.deploy(plan, specText, specDir, functions)) {
         command.commandLine().getOut().printf("%s %s (stage %s)%n", d.created() ? "created" : "updated",
             d.function(), d.stage());
       }

@@ -17,8 +17,12 @@ final class FunctionTarget {
   Path specFile;
 
   @Option(names = "--admin-url", defaultValue = "http://localhost:8080",
-      description = "the Pulsar admin URL of a cluster with a functions worker (default: ${DEFAULT-VALUE})")
+      description = "the Pulsar admin URL of a broker; it also serves functions unless --functions-url is given (default: ${DEFAULT-VALUE})")
   String adminUrl;
+
+  @Option(names = "--functions-url", paramLabel = "URL",
+      description = "the admin URL of a functions worker that runs apart from the brokers (default: --admin-url)")
+  String functionsUrl;
 
   /** Checks the spec completely (models included) before anything touches the cluster. */
   PipelinePlan plan() {
@@ -26,10 +30,19 @@ final class FunctionTarget {
   }
 
   PulsarAdmin admin() {
+    return admin(adminUrl);
+  }
+
+  /** The admin client for functions: the worker's URL if given, else the broker's. */
+  PulsarAdmin functionsAdmin() {
+    return admin(functionsUrl != null ? functionsUrl : adminUrl);
+  }
+
+  private static PulsarAdmin admin(String url) {
     try {
-      return PulsarAdmin.builder().serviceHttpUrl(adminUrl).build();
+      return PulsarAdmin.builder().serviceHttpUrl(url).build();
     } catch (PulsarClientException e) {
-      throw new StageException("cannot reach the Pulsar admin API at " + adminUrl + ": " + e.getMessage(), true, e);
+      throw new StageException("cannot reach the Pulsar admin API at " + url + ": " + e.getMessage(), true, e);
     }
   }
 }

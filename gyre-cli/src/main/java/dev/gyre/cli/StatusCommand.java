@@ -35,16 +35,17 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
-    try (PipelinePlan plan = target.plan(); PulsarAdmin admin = target.admin()) {
-      return runtime == Runtime.host ? host(plan, admin, out) : functions(plan, admin, out);
+    try (PipelinePlan plan = target.plan(); PulsarAdmin admin = target.admin();
+         PulsarAdmin functions = target.functionsAdmin()) {
+      return runtime == Runtime.host ? host(plan, admin, out) : functions(plan, admin, functions, out);
     }
   }
 
-  private static int functions(PipelinePlan plan, PulsarAdmin admin, PrintWriter out) {
+  private static int functions(PipelinePlan plan, PulsarAdmin admin, PulsarAdmin functions, PrintWriter out) {
     boolean healthy = true;
     out.printf("%-12s %-9s %10s %10s %7s %9s %9s %8s %6s  %s%n", "stage", "instances", "received", "processed",
         "errors", "latency", "rate in/s", "backlog", "dlq", "function");
-    for (FunctionDeployer.StageStatus s : new FunctionDeployer(admin).status(plan)) {
+    for (FunctionDeployer.StageStatus s : new FunctionDeployer(admin, functions).status(plan)) {
       out.printf("%-12s %4d/%-4d %10d %10d %7d %7.2fms %9.1f %8d %6d  %s%n", s.stage(), s.running(), s.instances(),
           s.received(), s.processed(), s.userErrors() + s.systemErrors(), s.averageLatencyMs(), s.rateIn(),
           s.backlog(), s.deadLetters(), s.function());

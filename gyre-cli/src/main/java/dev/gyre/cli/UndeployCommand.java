@@ -22,8 +22,9 @@ final class UndeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (PipelinePlan plan = target.plan(); PulsarAdmin admin = target.admin()) {
-      List<String> removed = new FunctionDeployer(admin).undeploy(plan);
+    try (PipelinePlan plan = target.plan(); PulsarAdmin admin = target.admin();
+         PulsarAdmin functions = target.functionsAdmin()) {
+      List<String> removed = new FunctionDeployer(admin, functions).undeploy(plan);
       removed.forEach(f -> command.commandLine().getOut().println("removed " + f));
       if (removed.isEmpty()) {
         command.commandLine().getOut().println("nothing to remove: no function of pipeline '" + plan.spec().name()

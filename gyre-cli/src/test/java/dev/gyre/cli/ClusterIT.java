@@ -28,6 +28,8 @@ import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.Schema;
 import org.apache.pulsar.common.policies.data.TenantInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Gyre on a real multi-process cluster ({@code scripts/cluster}: ZooKeeper, a bookie, two brokers,
  * a functions worker): a two-stage pipeline with parallelism 2 on a 2-partition input, fed with
  * per-key sequence numbers while the broker owning input partition 0 is killed with SIGKILL and
- * restarted. Slow (the cluster alone takes about a minute to start), so it runs only with
- * {@code -Pcluster}: {@code flock /tmp/gyre-broker.lock mvn -pl gyre-cli verify -Pcluster}.
+ * restarted; and the same pipeline deployed with {@code gyre deploy} as Pulsar Functions onto the
+ * cluster's separate functions worker. About 75 s for the cluster and the first test; alone:
+ * {@code flock /tmp/gyre-broker.lock mvn -pl gyre-cli verify -Pcluster}.
  */
 class ClusterIT {
   private static final int PORT_BASE = 27600;
@@ -44,6 +47,8 @@ class ClusterIT {
   private static final int PER_KEY = 500;
   private static final int EVENTS_PER_SECOND = 400;
   private static final int PRODUCER_PENDING = 200;
+  private static final String FUNCTIONS_JAR = Path.of("..", "gyre-functions", "target", "gyre-functions.jar")
+      .toAbsolutePath().normalize().toString();
 
   private static String spec(String tenant) {
     return """
@@ -72,19 +77,33 @@ class ClusterIT {
         """.formatted(tenant);
   }
 
+  private static LocalCluster cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    long started = System.nanoTime();
+    cluster = LocalCluster.start(Path.of("target", "cluster-it").toAbsolutePath(), PORT_BASE);
+    System.out.printf("cluster up after %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
   @Test
   void shouldLoseNoEventAndKeepPerKeyOrderWhileABrokerIsKilledAndRestarted(@TempDir Path specDir) throws Exception {
     String tenant = "cluster-it-" + Long.toString(System.currentTimeMillis(), 36);
     Path specFile = Files.writeString(specDir.resolve("pipeline.yaml"), spec(tenant));
     long started = System.nanoTime();
-    try (LocalCluster cluster = LocalCluster.start(Path.of("target", "cluster-it").toAbsolutePath(), PORT_BASE);
-         PulsarClient client = PulsarClient.builder().serviceUrl(cluster.serviceUrl())
+    try (PulsarClient client = PulsarClient.builder().serviceUrl(cluster.serviceUrl())
              .operationTimeout(60, TimeUnit.SECONDS).build();
          PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(cluster.adminUrl(1)).build();
          PipelinePlan plan = new PipelinePlanner(d -> {
            throw new ModelException("no models here");
          }).plan(SpecLoader.load(specFile))) {
-      System.out.printf("cluster up after %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
       String input = plan.spec().source().topic();
       admin.tenants().createTenant(tenant, TenantInfo.builder().allowedClusters(Set.of("gyre")).build());
       admin.namespaces().createNamespace(tenant + "/raw");
@@ -131,7 +150,76 @@ class ClusterIT {
       assertHostStatus(specFile, cluster);
       runner.stop(Duration.ofSeconds(30));
     }
-    System.out.printf("ClusterIT took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    System.out.printf("stage host test took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+  }
+
+  @Test
+  void shouldRunThePipelineAsFunctionsOnTheSeparateFunctionsWorker(@TempDir Path specDir) throws Exception {
+    String tenant = "cluster-fn-" + Long.toString(System.currentTimeMillis(), 36);
+    Path specFile = Files.writeString(specDir.resolve("pipeline.yaml"), spec(tenant));
+    long started = System.nanoTime();
+    String[] target = {"--admin-url", cluster.adminUrl(1), "--functions-url", cluster.functionsUrl()};
+    try (PulsarClient client = PulsarClient.builder().serviceUrl(cluster.serviceUrl()).build();
+         PulsarAdmin admin = PulsarAdmin.builder().serviceHttpUrl(cluster.adminUrl(1)).build()) {
+      String input = "persistent://" + tenant + "/raw/input";
+      admin.tenants().createTenant(tenant, TenantInfo.builder().allowedClusters(Set.of("gyre")).build());
+      admin.namespaces().createNamespace(tenant + "/raw");
+      admin.topics().createPartitionedTopic(input, 2);
+      CliRun deploy = CliRun.of(concat(new String[] {"deploy", specFile.toString(), "--jar", FUNCTIONS_JAR}, target));
+      assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isZero();
+      assertThat(deploy.out()).contains("created " + tenant + "/features/clusterit-transform",
+          "created " + tenant + "/features/clusterit-enrich");
+      CliRun status = awaitFunctionsRunning(specFile, target);
+      System.out.println(status.out());
+      assertThat(status.out()).contains("transform", "enrich").containsPattern("transform\\s+2/2 ")
+          .containsPattern("enrich\\s+2/2 ");
+
+      int perKey = 50;
+      try (Producer<byte[]> producer = client.newProducer(Schema.BYTES).topic(input)
+          .batcherBuilder(BatcherBuilder.KEY_BASED).create()) {
+        for (int seq = 0; seq < perKey; seq++) {
+          for (int k = 0; k < KEYS; k++) {
+            String json = "{\"deviceId\": \"k" + k + "\", \"temp\": " + (seq % 50) + ", \"seq\": " + seq + "}";
+            producer.newMessage().key("k" + k).value(json.getBytes(StandardCharsets.UTF_8)).sendAsync();
+          }
+        }
+        producer.flush();
+      }
+      List<JsonNode> out = OutputReader.readAllPairs(client, "persistent://" + tenant + "/features/enriched", KEYS,
+          perKey, Duration.ofMinutes(2));
+      SequenceCheck check = SequenceCheck.of(out, KEYS, perKey);
+      System.out.printf("functions: outputs %d, distinct %d, duplicates %d%n", out.size(), check.distinct(),
+          check.duplicates());
+      assertThat(check.missing()).isEmpty();
+      assertThat(check.violations()).isEmpty();
+      assertThat(check.wrongValues()).isEmpty();
+      assertThat(check.duplicates()).as("no failure, so no redelivery").isZero();
+
+      CliRun undeploy = CliRun.of(concat(new String[] {"undeploy", specFile.toString()}, target));
+      assertThat(undeploy.out()).contains("removed " + tenant + "/features/clusterit-transform");
+    }
+    System.out.printf("functions test took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+  }
+
+  /** Function instances are JVMs of their own that the worker starts: give them time on 2 cores. */
+  private static CliRun awaitFunctionsRunning(Path specFile, String[] target) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    CliRun status;
+    do {
+      status = CliRun.of(concat(new String[] {"status", specFile.toString()}, target));
+      if (status.exitCode() == 0) {
+        return status;
+      }
+      Thread.sleep(2000);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("functions not running after 180 s:\n" + status.out() + status.err()
+        + "\nsee " + cluster.dir().resolve("logs"));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   /**

@@ -45,6 +45,11 @@ final class LocalCluster implements AutoCloseable {
     return "pulsar://127.0.0.1:" + (portBase + 49 + n);
   }
 
+  /** The functions worker's admin URL (it serves functions only). */
+  String functionsUrl() {
+    return "http://127.0.0.1:" + (portBase + 90);
+  }
+
   /** Kills broker {@code n} with SIGKILL, starts it again and waits until it is healthy. */
   void restartBroker(int n) {
     run(180, "restart-broker", Integer.toString(n));

@@ -5,6 +5,7 @@ import dev.gyre.core.plan.PipelinePlan;
 import dev.gyre.core.plan.StagePlan;
 import dev.gyre.spec.TopicName;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
 import org.apache.pulsar.common.functions.FunctionConfig;
 import org.apache.pulsar.common.policies.data.FunctionStatus;
-import org.apache.pulsar.common.policies.data.SubscriptionStats;
-import org.apache.pulsar.common.policies.data.TopicStats;
 
 /**
  * Deploys a pipeline's stages as plain Pulsar Functions, one function per stage, through the
@@ -36,10 +35,24 @@ public final class FunctionDeployer {
       long processed, long userErrors, long systemErrors, double averageLatencyMs, long backlog,
       double rateIn, long deadLetters, List<String> errors) {}
 
-  private final PulsarAdmin admin;
+  /** How long a deploy waits for a freshly started functions worker to elect its leader. */
+  static final Duration LEADER_WAIT = Duration.ofSeconds(60);
 
+  private final PulsarAdmin admin;
+  private final PulsarAdmin functions;
+
+  /** Topics and functions through one admin endpoint: a broker with its functions worker inside. */
   public FunctionDeployer(PulsarAdmin admin) {
+    this(admin, admin);
+  }
+
+  /**
+   * Topics through {@code admin} (a broker) and functions through {@code functions} (a functions
+   * worker that runs apart from the brokers, whose admin API serves functions only).
+   */
+  public FunctionDeployer(PulsarAdmin admin, PulsarAdmin functions) {
     this.admin = admin;
+    this.functions = functions;
   }
 
   /** Provisions the topics, then creates or updates one function per stage. */
@@ -49,14 +62,7 @@ public final class FunctionDeployer {
     for (StagePlan stage : plan.stages()) {
       FunctionConfig config = config(plan, stage, specText, specDir);
       try {
-        boolean exists = admin.functions().getFunctions(config.getTenant(), config.getNamespace())
-            .contains(config.getName());
-        if (exists) {
-          admin.functions().updateFunction(config, jar.toString());
-        } else {
-          admin.functions().createFunction(config, jar.toString());
-        }
-        done.add(new Deployment(stage.name(), qualified(config), !exists));
+        done.add(new Deployment(stage.name(), qualified(config), createOrUpdate(config, jar)));
       } catch (PulsarAdminException e) {
         throw new StageException("cannot deploy stage '" + stage.name() + "' as function " + qualified(config)
             + ": " + e.getMessage() + (e.getStatusCode() == 404 || e.getStatusCode() == 503
@@ -66,13 +72,44 @@ public final class FunctionDeployer {
     return done;
   }
 
+  /**
+   * Creates or updates one function; returns whether it was created. A worker that has just started
+   * answers 503 ("Leader not yet ready") until its leader is elected: that is retried for up to
+   * {@link #LEADER_WAIT}.
+   */
+  private boolean createOrUpdate(FunctionConfig config, Path jar) throws PulsarAdminException {
+    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+    while (true) {
+      try {
+        boolean exists = functions.functions().getFunctions(config.getTenant(), config.getNamespace())
+            .contains(config.getName());
+        if (exists) {
+          functions.functions().updateFunction(config, jar.toString());
+        } else {
+          functions.functions().createFunction(config, jar.toString());
+        }
+        return !exists;
+      } catch (PulsarAdminException e) {
+        if (e.getStatusCode() != 503 || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Removes the pipeline's functions; subscriptions stay, so a later deploy or run resumes. */
   public List<String> undeploy(PipelinePlan plan) {
     List<String> removed = new ArrayList<>();
     for (StagePlan stage : plan.stages()) {
       FunctionConfig config = config(plan, stage, "", null);
       try {
-        admin.functions().deleteFunction(config.getTenant(), config.getNamespace(), config.getName());
+        functions.functions().deleteFunction(config.getTenant(), config.getNamespace(), config.getName());
         removed.add(qualified(config));
       } catch (PulsarAdminException.NotFoundException absent) {
         // nothing to remove
@@ -89,41 +126,49 @@ public final class FunctionDeployer {
     List<StageStatus> statuses = new ArrayList<>();
     for (StagePlan stage : plan.stages()) {
       FunctionConfig config = config(plan, stage, "", null);
+      FunctionStatus status;
       try {
-        FunctionStatus status = admin.functions().getFunctionStatus(config.getTenant(), config.getNamespace(),
-            config.getName());
-        long received = 0;
-        long processed = 0;
-        long userErrors = 0;
-        long systemErrors = 0;
-        double latency = 0;
-        List<String> errors = new ArrayList<>();
-        for (FunctionStatus.FunctionInstanceStatus instance : status.getInstances()) {
-          var data = instance.getStatus();
-          received += data.getNumReceived();
-          processed += data.getNumSuccessfullyProcessed();
-          userErrors += data.getNumUserExceptions();
-          systemErrors += data.getNumSystemExceptions();
-          latency = Math.max(latency, data.getAverageLatency());
-          if (data.getError() != null && !data.getError().isBlank()) {
-            errors.add("instance " + instance.getInstanceId() + ": " + data.getError());
-          }
-        }
-        TopicStats input = admin.topics().getStats(stage.inputTopic());
-        SubscriptionStats subscription = input.getSubscriptions().get(config.getSubName());
-        long deadLetters = admin.topics().getStats(stage.deadLetterTopic()).getMsgInCounter();
-        statuses.add(new StageStatus(stage.name(), qualified(config), status.getNumRunning(),
-            status.getNumInstances(), received, processed, userErrors, systemErrors, latency,
-            subscription == null ? 0 : subscription.getMsgBacklog(), input.getMsgRateIn(), deadLetters, errors));
+        status = functions.functions().getFunctionStatus(config.getTenant(), config.getNamespace(), config.getName());
       } catch (PulsarAdminException.NotFoundException absent) {
         statuses.add(new StageStatus(stage.name(), qualified(config), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             List.of("not deployed")));
+        continue;
       } catch (PulsarAdminException e) {
-        throw new StageException("cannot read the status of " + qualified(config) + ": " + e.getMessage(),
-            e.getStatusCode() >= 500, e);
+        throw statusFailure(config, e);
+      }
+      long received = 0;
+      long processed = 0;
+      long userErrors = 0;
+      long systemErrors = 0;
+      double latency = 0;
+      List<String> errors = new ArrayList<>();
+      for (FunctionStatus.FunctionInstanceStatus instance : status.getInstances()) {
+        var data = instance.getStatus();
+        received += data.getNumReceived();
+        processed += data.getNumSuccessfullyProcessed();
+        userErrors += data.getNumUserExceptions();
+        systemErrors += data.getNumSystemExceptions();
+        latency = Math.max(latency, data.getAverageLatency());
+        if (data.getError() != null && !data.getError().isBlank()) {
+          errors.add("instance " + instance.getInstanceId() + ": " + data.getError());
+        }
+      }
+      try {
+        SubscriptionTotals input = SubscriptionTotals.read(admin, stage.inputTopic(), config.getSubName());
+        long deadLetters = SubscriptionTotals.messagesIn(admin, stage.deadLetterTopic());
+        statuses.add(new StageStatus(stage.name(), qualified(config), status.getNumRunning(),
+            status.getNumInstances(), received, processed, userErrors, systemErrors, latency,
+            input.backlog(), input.topicRateIn(), deadLetters, errors));
+      } catch (PulsarAdminException e) {
+        throw statusFailure(config, e);
       }
     }
     return statuses;
+  }
+
+  private static StageException statusFailure(FunctionConfig config, PulsarAdminException e) {
+    return new StageException("cannot read the status of " + qualified(config) + ": " + e.getMessage(),
+        e.getStatusCode() >= 500, e);
   }
 
   static FunctionConfig config(PipelinePlan plan, StagePlan stage, String specText, Path specDir) {

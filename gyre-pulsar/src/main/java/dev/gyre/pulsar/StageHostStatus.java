@@ -4,14 +4,9 @@ import dev.gyre.api.StageException;
 import dev.gyre.core.plan.PipelinePlan;
 import dev.gyre.core.plan.StagePlan;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.admin.PulsarAdminException;
-import org.apache.pulsar.common.policies.data.ConsumerStats;
-import org.apache.pulsar.common.policies.data.SubscriptionStats;
-import org.apache.pulsar.common.policies.data.TopicStats;
 
 /**
  * How each stage run by Gyre's own stage host ({@link PipelineRunner}, {@code gyre run}) is doing,
@@ -57,45 +52,16 @@ public final class StageHostStatus {
     for (StagePlan stage : plan.stages()) {
       String subscription = plan.subscription(stage);
       try {
-        int partitions = admin.topics().getPartitionedTopicMetadata(stage.inputTopic()).partitions;
-        Collection<? extends TopicStats> inputs = partitions > 0
-            ? admin.topics().getPartitionedStats(stage.inputTopic(), true).getPartitions().values()
-            : List.of(admin.topics().getStats(stage.inputTopic()));
-        TreeSet<String> instances = new TreeSet<>();
-        double rateIn = 0;
-        long backlog = 0;
-        long unacked = 0;
-        for (TopicStats input : inputs) {
-          SubscriptionStats sub = input.getSubscriptions().get(subscription);
-          if (sub != null) {
-            rateIn += sub.getMsgRateOut();
-            backlog += sub.getMsgBacklog();
-            unacked += sub.getUnackedMessages();
-            for (ConsumerStats consumer : sub.getConsumers()) {
-              instances.add(consumer.getConsumerName());
-            }
-          }
-        }
-        TopicStats output = stats(stage.outputTopic());
-        TopicStats dead = stats(stage.deadLetterTopic());
-        statuses.add(new StageStatus(stage.name(), subscription, new ArrayList<>(instances), stage.parallelism(),
-            partitions, rateIn, output == null ? 0 : output.getMsgRateIn(), backlog, unacked,
-            dead == null ? 0 : dead.getMsgInCounter()));
+        SubscriptionTotals input = SubscriptionTotals.read(admin, stage.inputTopic(), subscription);
+        statuses.add(new StageStatus(stage.name(), subscription, new ArrayList<>(input.consumers()),
+            stage.parallelism(), input.partitions(), input.dispatchRate(),
+            SubscriptionTotals.rateIn(admin, stage.outputTopic()), input.backlog(), input.unacked(),
+            SubscriptionTotals.messagesIn(admin, stage.deadLetterTopic())));
       } catch (PulsarAdminException e) {
         throw new StageException("cannot read the status of stage '" + stage.name() + "' (subscription "
             + subscription + " on " + stage.inputTopic() + "): " + e.getMessage(), e.getStatusCode() >= 500, e);
       }
     }
     return statuses;
-  }
-
-  /** The topic's statistics, summed over its partitions; null if the topic does not exist. */
-  private TopicStats stats(String topic) throws PulsarAdminException {
-    try {
-      int partitions = admin.topics().getPartitionedTopicMetadata(topic).partitions;
-      return partitions > 0 ? admin.topics().getPartitionedStats(topic, false) : admin.topics().getStats(topic);
-    } catch (PulsarAdminException.NotFoundException absent) {
-      return null;
-    }
   }
 }
