@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     description = "Real-time machine learning pipelines on Apache Pulsar.",
     subcommands = {ValidateCommand.class, RunCommand.class, TrainCommand.class, DemoCommand.class,
         DeployCommand.class, StatusCommand.class, UndeployCommand.class, BenchCommand.class, ModelCommand.class,
+        BackfillCommand.class, ReplayCommand.class, GenerateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Gyre {
   public static final int OK = 0;

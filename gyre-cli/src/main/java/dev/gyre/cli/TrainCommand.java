@@ -49,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "forest: deepest split of a tree (default: ${DEFAULT-VALUE})")
   int maxDepth;
 
+  @Option(names = "--backfilled", description = "the CSV was written by gyre backfill: its rows carry the features"
+      + " already (as of each event), so they are used as they are; rows without a label are left out")
+  boolean backfilled;
+
   @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
@@ -70,7 +74,9 @@ final class TrainCommand implements Callable<Integer> {
     SpecDocument document = SpecLoader.load(specFile);
     String name = stage != null ? stage : document.spec().stages().stream()
         .filter(ScoreStageSpec.class::isInstance).map(s -> s.name()).findFirst().orElse("(none)");
-    command.commandLine().getOut().println(ModelTraining.train(document, name, data, label, trainer).summary());
+    ModelTraining.Outcome outcome = backfilled ? ModelTraining.trainOnFeatures(document, name, data, label, trainer)
+        : ModelTraining.train(document, name, data, label, trainer);
+    command.commandLine().getOut().println(outcome.summary());
     return Gyre.OK;
   }
 }

@@ -23,7 +23,8 @@ import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.PulsarClient;
 
 /**
- * Runs a whole {@link PipelinePlan} in this process: provisions its topics, starts the
+ * Runs a whole {@link PipelinePlan} in this process: provisions its topics, loads its reference
+ * tables ({@link ReferenceTableViews}), starts the
  * {@link PipelineExtension}s found on the class path (such as the model registry's watchers), then
  * starts {@code parallelism} {@link StageRunner}s per stage on a shared Pulsar client. Stopping stops
  * every runner, then the extensions; nothing is lost, because each input is acknowledged only after
@@ -37,6 +38,8 @@ public final class PipelineRunner implements AutoCloseable {
   private final List<AutoCloseable> extensions = new ArrayList<>();
   private final Clock clock;
   private final MeterRegistry registry;
+  /** The table views backing the plan's reference tables; null until started. */
+  private ReferenceTableViews tables;
 
   public PipelineRunner(PipelinePlan plan, PulsarClient client, MeterRegistry registry, Clock clock) {
     this.plan = plan;
@@ -52,7 +55,13 @@ public final class PipelineRunner implements AutoCloseable {
    */
   public void start(PulsarAdmin admin) {
     new TopicProvisioner(admin).provision(plan.topics());
-    startExtensions(admin);
+    tables = ReferenceTableViews.open(client, plan.referenceTables());
+    try {
+      startExtensions(admin);
+    } catch (RuntimeException e) {
+      tables.close();
+      throw e;
+    }
     String pipeline = plan.spec().name();
     RuntimeSpec runtime = plan.spec().runtime();
     for (StagePlan stage : plan.stages()) {
@@ -130,6 +139,9 @@ public final class PipelineRunner implements AutoCloseable {
   public void stop(Duration timeout) {
     for (StageRunner runner : runners) {
       runner.stop(timeout);
+    }
+    if (tables != null) {
+      tables.close();
     }
     closeExtensions();
   }

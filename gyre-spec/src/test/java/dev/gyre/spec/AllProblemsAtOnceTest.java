@@ -57,7 +57,7 @@ class AllProblemsAtOnceTest {
             + "each stage needs an output topic of its own",
         "stages[1].parallelism (line 19): was '65' but it is out of range; use a whole number from 1 to 64",
         "stages[1].onEror (line 20): was 'onEror' but it is not a known key here; known keys: name, type, output, "
-            + "deadLetterTopic, parallelism, onError, features, windows, model; did you mean 'onError'?",
+            + "deadLetterTopic, parallelism, onError, features, windows, enrich, model; did you mean 'onError'?",
         "stages[1].model.name (line 21): was missing but it is required; for example 'name: sensor-warming'",
         "stages[1].model.inputs (line 23): was '[]' but it is empty; add at least one item, such as "
             + "[temp_scaled, hour_sin, hour_cos]",

@@ -124,6 +124,6 @@ class StageChecksTest {
   void shouldRequireAtLeastOneStage() {
     assertThat(Specs.problems(Specs.MINIMAL.substring(0, Specs.MINIMAL.indexOf("stages:")) + "stages: []\n"))
         .containsExactly("stages (line 7): was '[]' but it is empty; add at least one item with keys name, type, output, "
-            + "deadLetterTopic, parallelism, onError, features, windows, model");
+            + "deadLetterTopic, parallelism, onError, features, windows, enrich, model");
   }
 }

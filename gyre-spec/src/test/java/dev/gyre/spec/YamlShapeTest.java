@@ -53,7 +53,7 @@ class YamlShapeTest {
   void shouldRejectStageThatIsNotAMap() {
     assertThat(Specs.problems(Specs.MINIMAL + "  - transform\n")).containsExactly(
         "stages[1] (line 13): was 'transform' but it is a single value where a map is expected with keys name, "
-            + "type, output, deadLetterTopic, parallelism, onError, features, windows, model");
+            + "type, output, deadLetterTopic, parallelism, onError, features, windows, enrich, model");
   }
 
   @Test
@@ -98,6 +98,6 @@ class YamlShapeTest {
         "name: was missing but it is required; for example 'name: sensor'",
         "source: was missing but it is required; add a 'source:' section with keys topic, schema",
         "stages: was missing but it is required; add a list with keys name, type, output, deadLetterTopic, "
-            + "parallelism, onError, features, windows, model");
+            + "parallelism, onError, features, windows, enrich, model");
   }
 }

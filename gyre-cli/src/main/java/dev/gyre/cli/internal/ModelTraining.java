@@ -133,4 +133,56 @@ public final class ModelTraining {
       throw new UncheckedIOException("cannot read " + csv, e);
     }
   }
+
+  /**
+   * Trains the stage's model on a training set written by {@code gyre backfill}: its rows already
+   * carry the features, computed as of each event, so they are read as they are, not recomputed.
+   * Rows with an empty label (events without an outcome) are left out; an empty input reads as
+   * missing (NaN), as online.
+   */
+  public static Outcome trainOnFeatures(SpecDocument document, String stageName, Path csv, String labelColumn,
+      Trainer trainer) {
+    ModelSpec model = document.spec().stages().stream()
+        .filter(s -> s.name().equals(stageName) && s instanceof ScoreStageSpec).map(s -> ((ScoreStageSpec) s).model())
+        .findFirst().orElseThrow(() -> new SpecException(new SpecProblem("--stage", 0, stageName,
+            "is not a score stage of the spec")));
+    List<float[]> rows = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    Map<String, Long> rejected = new TreeMap<>();
+    int read = 0;
+    try (Reader in = Files.newBufferedReader(csv)) {
+      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        read++;
+        for (String column : concat(model.inputs(), labelColumn)) {
+          if (!row.isMapped(column)) {
+            throw new SpecException(new SpecProblem(column.equals(labelColumn) ? "--label" : "model.inputs", 0, column,
+                "is not a column of " + csv + "; columns: " + row.getParser().getHeaderNames()));
+          }
+        }
+        if (row.get(labelColumn).isBlank()) {
+          rejected.merge("no label", 1L, Long::sum);
+          continue;
+        }
+        float[] x = new float[model.inputs().size()];
+        for (int i = 0; i < x.length; i++) {
+          String v = row.get(model.inputs().get(i)).trim();
+          x[i] = v.isEmpty() ? Float.NaN : v.equals("true") ? 1f : v.equals("false") ? 0f : Float.parseFloat(v);
+        }
+        rows.add(x);
+        labels.add(row.get(labelColumn).trim());
+      }
+      Files.createDirectories(model.path().toAbsolutePath().getParent());
+      TrainingReport report =
+          trainer.train(new TrainingSet(model.inputs(), rows, labels), model.name(), model.version(), model.path());
+      return new Outcome(report, read, rejected, model.path());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + csv, e);
+    }
+  }
+
+  private static List<String> concat(List<String> inputs, String label) {
+    List<String> all = new ArrayList<>(inputs);
+    all.add(label);
+    return all;
+  }
 }

@@ -4,6 +4,7 @@ import dev.gyre.api.InputRecord;
 import dev.gyre.api.Outcome;
 import dev.gyre.api.Stage;
 import dev.gyre.api.StageContext;
+import dev.gyre.core.enrich.InMemoryReferenceTable;
 import dev.gyre.core.plan.PipelinePlan;
 import dev.gyre.core.plan.StagePlan;
 import java.time.Clock;
@@ -21,6 +22,9 @@ import java.util.Map;
  * reached each topic (outputs and dead letters; late events of a window stage with a {@code late}
  * topic go there) so tests can read them back. One stage instance
  * per stage; not thread-safe.
+ *
+ * <p>Reference tables ({@code enrich}) that are not bound yet are bound to in-memory tables, empty at
+ * first: {@link #referenceTable} gives them, to put and remove rows between sends.
  */
 public final class PipelineDriver implements AutoCloseable {
 
@@ -39,9 +43,17 @@ public final class PipelineDriver implements AutoCloseable {
   private final Map<String, List<Record>> topics = new LinkedHashMap<>();
   /** Per stage with {@code windows.late} set to a topic: where its late events go. */
   private final Map<String, String> lateTopics = new HashMap<>();
+  private final Map<String, InMemoryReferenceTable> tables = new HashMap<>();
 
   public PipelineDriver(PipelinePlan plan, Clock clock) {
     this.plans = plan.stages();
+    for (String topic : plan.referenceTables().topics()) {
+      if (!plan.referenceTables().bound(topic)) {
+        InMemoryReferenceTable table = new InMemoryReferenceTable();
+        plan.referenceTables().bind(topic, table);
+        tables.put(topic, table);
+      }
+    }
     for (StageSpec spec : plan.spec().stages()) {
       if (spec instanceof FeatureStageSpec f && f.windows() != null && f.windows().lateTopic() != null) {
         lateTopics.put(f.name(), f.windows().lateTopic());
@@ -75,6 +87,22 @@ public final class PipelineDriver implements AutoCloseable {
       topic(plan.outputTopic()).add(new Record(key, value));
     }
     return new Delivered(key, value);
+  }
+
+  /**
+   * The in-memory reference table this driver bound for {@code topic}; rows put or removed apply to
+   * the next event sent.
+   *
+   * @throws IllegalArgumentException when no {@code enrich} entry reads {@code topic}, or it was bound
+   *                                  before this driver was made
+   */
+  public InMemoryReferenceTable referenceTable(String topic) {
+    InMemoryReferenceTable table = tables.get(topic);
+    if (table == null) {
+      throw new IllegalArgumentException("no in-memory reference table on " + topic + "; this driver's tables: "
+          + tables.keySet());
+    }
+    return table;
   }
 
   /** Everything that reached {@code topic} so far, in order. */

@@ -33,6 +33,15 @@ public final class EventSchema {
     }
   }
 
+  /**
+   * Checks one present, non-null value against a field's type, as {@link #check} does.
+   *
+   * @throws Rejection ({@code wrong-type} or {@code not-finite}) naming the field when it does not fit
+   */
+  public static void checkValue(FieldSpec field, JsonNode value) {
+    checkType(field, value);
+  }
+
   private static void checkType(FieldSpec field, JsonNode value) {
     FieldType type = field.type();
     switch (type) {

@@ -22,6 +22,11 @@ public final class Rejection extends RuntimeException {
   public static final String LATE_EVENT = "late-event";
   /** An event time a window stage cannot use: outside the years 1653 to 2286 in milliseconds. */
   public static final String BAD_EVENT_TIME = "bad-event-time";
+  /**
+   * An event whose reference row (a features stage's {@code enrich}) is missing, or lacks a field or
+   * holds a value of another type, where no default applies.
+   */
+  public static final String MISSING_REFERENCE = "missing-reference";
 
   private final String reason;
 

@@ -1,6 +1,7 @@
 package dev.gyre.core.plan;
 
 import dev.gyre.api.Model;
+import dev.gyre.core.enrich.ReferenceTables;
 import dev.gyre.core.serving.ModelRouter;
 import dev.gyre.spec.PipelineSpec;
 import java.util.List;
@@ -8,16 +9,24 @@ import java.util.Map;
 
 /**
  * A pipeline ready to run: its topics in creation order, its stages in data-flow order, the
- * models they loaded, and per score stage the {@link ModelRouter} all its instances share (a
- * runtime swaps models through it). Closing the plan closes the models it loaded.
+ * models they loaded, per score stage the {@link ModelRouter} all its instances share (a
+ * runtime swaps models through it), and the reference tables of {@code enrich} entries, which a
+ * runtime binds before the stages receive events. Closing the plan closes the models it loaded.
  */
 public record PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<StagePlan> stages, List<Model> models,
-    Map<String, ModelRouter> routers) implements AutoCloseable {
+    Map<String, ModelRouter> routers, ReferenceTables referenceTables) implements AutoCloseable {
   public PipelinePlan {
     topics = List.copyOf(topics);
     stages = List.copyOf(stages);
     models = List.copyOf(models);
     routers = Map.copyOf(routers);
+    java.util.Objects.requireNonNull(referenceTables, "referenceTables");
+  }
+
+  /** A plan without reference tables. */
+  public PipelinePlan(PipelineSpec spec, List<TopicPlan> topics, List<StagePlan> stages, List<Model> models,
+      Map<String, ModelRouter> routers) {
+    this(spec, topics, stages, models, routers, ReferenceTables.none());
   }
 
   public StagePlan stage(String name) {

@@ -3,6 +3,8 @@ package dev.gyre.core.plan;
 import dev.gyre.api.Model;
 import dev.gyre.api.SpecException;
 import dev.gyre.api.SpecProblem;
+import dev.gyre.core.enrich.ReferenceJoin;
+import dev.gyre.core.enrich.ReferenceTables;
 import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.event.EventSchema;
 import dev.gyre.core.stage.FeatureStage;
@@ -70,13 +72,15 @@ public final class PipelinePlanner {
     EventCodec codec = new EventCodec(spec.source().schema().maxMessageBytes());
     String input = spec.source().topic();
     int count = Math.min(stageCount, spec.stages().size());
+    ReferenceTables tables = referenceTables(spec.stages().subList(0, count));
+    tables.topics().forEach(table -> topics.add(new TopicPlan(table, null, true)));
     for (int i = 0; i < count; i++) {
       StageSpec stage = spec.stages().get(i);
       String path = "stages[" + i + "]";
       List<FieldSpec> inputFields = fields;
       EventSchema schema = new EventSchema(inputFields);
       StageBuild build = stage instanceof FeatureStageSpec features
-          ? features(features, path, inputFields, codec, schema, spec, where, problems)
+          ? features(features, path, inputFields, codec, schema, spec, where, problems, tables)
           : ScoreStages.build((ScoreStageSpec) stage, path, inputFields, codec, schema, spec, where, problems,
               models, loaded, routers);
       fields = build.outputFields();
@@ -104,7 +108,7 @@ public final class PipelinePlanner {
       loaded.forEach(Model::close);
       throw new SpecException(problems);
     }
-    PipelinePlan plan = new PipelinePlan(spec, topics, stages, loaded, routers);
+    PipelinePlan plan = new PipelinePlan(spec, topics, stages, loaded, routers, tables);
     if (count == spec.stages().size()) {
       SinkChecks.check(plan, where, problems);
     }
@@ -116,11 +120,13 @@ public final class PipelinePlanner {
   }
 
   private static StageBuild features(FeatureStageSpec stage, String path, List<FieldSpec> inputFields,
-      EventCodec codec, EventSchema schema, PipelineSpec spec, SpecLocations where, List<SpecProblem> problems) {
+      EventCodec codec, EventSchema schema, PipelineSpec spec, SpecLocations where, List<SpecProblem> problems,
+      ReferenceTables tables) {
     List<Definition> definitions = stage.features().stream()
         .map(f -> new Definition(f.name(), f.expression())).toList();
-    List<FieldSpec> visible = stage.windows() == null ? inputFields
-        : WindowStages.visibleFields(stage.windows(), path, inputFields, where, problems);
+    List<FieldSpec> joined = EnrichStages.visibleFields(stage.enrich(), path, inputFields, where, problems);
+    List<FieldSpec> visible = stage.windows() == null ? joined
+        : WindowStages.visibleFields(stage.windows(), path, joined, where, problems);
     Program program;
     try {
       program = Program.compile(definitions, FieldTypes.formulaTypes(visible));
@@ -140,9 +146,21 @@ public final class PipelinePlanner {
       out.add(new FieldSpec(program.outputs().get(i), FieldTypes.fieldType(program.outputType(i)), true));
     }
     String keyField = spec.keyField();
+    List<ReferenceJoin> joins = ReferenceJoin.of(stage.enrich(), tables);
     return new StageBuild(out, stage.windows() != null
-        ? WindowStages.factory(stage.windows(), codec, schema, keyField, program)
-        : () -> new FeatureStage(codec, schema, keyField, program));
+        ? WindowStages.factory(stage.windows(), codec, schema, keyField, program, joins)
+        : () -> new FeatureStage(codec, schema, keyField, program, joins));
+  }
+
+  /** One table per topic that an {@code enrich} entry of the planned stages reads. */
+  private static ReferenceTables referenceTables(List<StageSpec> stages) {
+    List<String> topics = new ArrayList<>();
+    for (StageSpec stage : stages) {
+      if (stage instanceof FeatureStageSpec features) {
+        features.enrich().forEach(e -> topics.add(e.table()));
+      }
+    }
+    return topics.isEmpty() ? ReferenceTables.none() : new ReferenceTables(topics);
   }
 
   private static String schemaOf(String topic, List<FieldSpec> fields) {

@@ -2,6 +2,7 @@ package dev.gyre.core.plan;
 
 import dev.gyre.api.SpecProblem;
 import dev.gyre.api.Stage;
+import dev.gyre.core.enrich.ReferenceJoin;
 import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.event.EventSchema;
 import dev.gyre.core.stage.FeatureStage;
@@ -70,9 +71,9 @@ final class WindowStages {
 
   /** Creates stage instances, each with its own in-memory state. */
   static Supplier<Stage> factory(WindowSpec windows, EventCodec codec, EventSchema schema, String keyField,
-      Program program) {
+      Program program, List<ReferenceJoin> joins) {
     return () -> new WindowFeatureStage(codec, schema, keyField, windows, new InMemoryKeyedStateStore(),
-        new FeatureStage(codec, schema, keyField, program));
+        new FeatureStage(codec, schema, keyField, program), joins);
   }
 
   private static String unknown(List<String> names, String name) {

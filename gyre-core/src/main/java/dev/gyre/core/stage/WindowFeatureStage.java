@@ -6,6 +6,7 @@ import dev.gyre.api.InputRecord;
 import dev.gyre.api.Outcome;
 import dev.gyre.api.Stage;
 import dev.gyre.api.StageContext;
+import dev.gyre.core.enrich.ReferenceJoin;
 import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.event.EventSchema;
 import dev.gyre.core.event.Rejection;
@@ -26,7 +27,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A features stage with a {@code windows} block: decode and check the event, apply it to its key's
+ * A features stage with a {@code windows} block: decode and check the event, add its reference rows'
+ * fields ({@code enrich}, through {@link ReferenceJoin}s), apply it to its key's
  * window state ({@link WindowEngine}), add one field per aggregate, then compute the formulas, which
  * see the aggregates, through a {@link FeatureStage}.
  *
@@ -57,11 +59,22 @@ public final class WindowFeatureStage implements StatefulStage {
   private final AggregateSpec[] aggregates;
   private final double[] out;
   private final KeyStateCodec stateCodec;
+  private final List<ReferenceJoin> joins;
   private Set<String> changed = new HashSet<>();
 
   /** @param formulas computes the stage's formulas on an event that already has its aggregates */
   public WindowFeatureStage(EventCodec codec, EventSchema schema, String keyField, WindowSpec spec,
       KeyedStateStore store, FeatureStage formulas) {
+    this(codec, schema, keyField, spec, store, formulas, List.of());
+  }
+
+  /**
+   * @param joins the reference joins ({@code enrich}) applied before the windows, whose aggregates
+   *              may read the fields they add; {@code formulas} then must not join again
+   */
+  public WindowFeatureStage(EventCodec codec, EventSchema schema, String keyField, WindowSpec spec,
+      KeyedStateStore store, FeatureStage formulas, List<ReferenceJoin> joins) {
+    this.joins = List.copyOf(joins);
     this.codec = codec;
     this.schema = schema;
     this.keyField = keyField;
@@ -167,6 +180,9 @@ public final class WindowFeatureStage implements StatefulStage {
       schema.check(event);
       String derivedKey = record.key() == null ? keyOf(event) : null;
       String key = record.key() != null ? record.key() : derivedKey;
+      for (ReferenceJoin join : joins) {
+        join.apply(event);
+      }
       read(event);
       WindowEngine.Result result = engine.apply(key, values, position, out);
       if (result == WindowEngine.Result.APPLIED) {

@@ -86,6 +86,35 @@ public final class SpecKeys {
       "lines `name = function(field) [over SIZE [every STEP | tumbling]]`", "[tx_1h = count() over 1h]",
       "Computed per key with the current event included: count, sum, mean, min, max, stddev, distinct, last, "
           + "since_previous. Sizes use units ms, s, m, h, d; a sliding window keeps 60 buckets unless `every` says.");
+  public static final Option ENRICH = Option.of("stages[].enrich", LIST, false,
+      "maps with table, key, fields, prefix, missing, defaults", null,
+      "Optional for type `features`: join each event with a row of a reference table held in a compacted topic, "
+          + "before `windows` and `features`, which may use the added fields. See \"Enrichment\" in "
+          + "docs/architecture.md.");
+  public static final Option ENRICH_TABLE = Option.of("stages[].enrich[].table", TOPIC, true, TOPICS,
+      "persistent://ml/reference/devices", "The compacted topic holding the table: a message's key is the row's "
+          + "key, its value the row as a JSON object; an empty value deletes the row. Updates apply while the "
+          + "pipeline runs.");
+  public static final Option ENRICH_KEY = Option.of("stages[].enrich[].key", TEXT, true,
+      "a string, int or long field reaching the stage", "deviceId",
+      "The event field whose value, as text, is looked up as the row's key.");
+  public static final Option ENRICH_FIELDS = Option.of("stages[].enrich[].fields", MAP, true,
+      "at least one `name: type`", "{site: string, floor: long}",
+      "The row's fields to add to the event, each with its type; later stages see them as required fields.");
+  public static final Option ENRICH_FIELD_TYPE = Option.choice("stages[].enrich[].fields.<name>", null,
+      names(FieldType.values(), FieldType::yamlName), "The type of the row's field; a value of another type "
+          + "counts as missing.");
+  public static final Option ENRICH_PREFIX = Option.of("stages[].enrich[].prefix", TEXT, false,
+      "letters, digits and `_`", "device_", "Prepended to each field's name in the event. None when absent.");
+  public static final Option ENRICH_MISSING = Option.choice("stages[].enrich[].missing", "dead-letter",
+      List.of("dead-letter", "defaults"), "What an event whose key has no row gets: dead-lettered with reason "
+          + "`missing-reference`, or each field's default (`defaults` required then).");
+  public static final Option ENRICH_DEFAULTS = Option.of("stages[].enrich[].defaults", MAP, false,
+      "`name: value` for fields of `fields`", "{site: unknown}",
+      "The value a field takes when the row is missing (with `missing: defaults`), lacks the field, or holds "
+          + "null or another type. Without a default such an event is dead-lettered (`missing-reference`).");
+  public static final Option ENRICH_DEFAULT = Option.of("stages[].enrich[].defaults.<name>", TEXT, false,
+      "a value of the field's type", "unknown", "One field's default.");
   public static final Option MODEL = Option.of("stages[].model", MAP, false,
       "name, version, format, path, url, inputs, registry, remote",
       null, "Required for type `score`: the model to serve.");
@@ -279,7 +308,8 @@ public final class SpecKeys {
   public static final List<Option> ALL = List.of(NAME_KEY, DESCRIPTION, KEY, SOURCE, SOURCE_TOPIC, SCHEMA,
       SCHEMA_FORMAT, MAX_MESSAGE_BYTES, FIELDS, FIELD_ENTRY, FIELD_TYPE, FIELD_REQUIRED, STAGES, STAGE_NAME,
       STAGE_TYPE, OUTPUT, DEAD_LETTER, PARALLELISM, ON_ERROR, FEATURES, WINDOWS, WINDOW_TIME, WINDOW_TIME_UNIT,
-      ALLOWED_LATENESS, LATE, AGGREGATES, MODEL, MODEL_NAME, MODEL_VERSION,
+      ALLOWED_LATENESS, LATE, AGGREGATES, ENRICH, ENRICH_TABLE, ENRICH_KEY, ENRICH_FIELDS, ENRICH_FIELD_TYPE,
+      ENRICH_PREFIX, ENRICH_MISSING, ENRICH_DEFAULTS, ENRICH_DEFAULT, MODEL, MODEL_NAME, MODEL_VERSION,
       MODEL_FORMAT, MODEL_PATH, MODEL_URL, MODEL_INPUTS, MODEL_INPUT_NAME, MODEL_INPUT_MISSING, MODEL_REGISTRY, MODEL_REMOTE, REMOTE_TIMEOUT,
       REMOTE_RETRIES, REMOTE_BACKOFF, REMOTE_MAX_CONCURRENCY, REMOTE_CIRCUIT, REMOTE_CIRCUIT_FAILURES,
       REMOTE_CIRCUIT_COOL_DOWN, REMOTE_FALLBACK, REMOTE_FALLBACK_LABEL, REMOTE_FALLBACK_PROBABILITY, REMOTE_LABELS,

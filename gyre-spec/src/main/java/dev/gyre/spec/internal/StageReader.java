@@ -2,6 +2,7 @@ package dev.gyre.spec.internal;
 
 import static dev.gyre.spec.internal.SpecKeys.*;
 
+import dev.gyre.spec.EnrichSpec;
 import dev.gyre.spec.ErrorPolicy;
 import dev.gyre.spec.FeatureSpec;
 import dev.gyre.spec.FeatureStageSpec;
@@ -70,19 +71,34 @@ final class StageReader {
     List<FeatureSpec> features = "features".equals(type) ? features(stage) : null;
     WindowSpec windows = features != null && stage.has(WINDOWS)
         ? new WindowReader(problems).read(stage.map(WINDOWS, true), features) : null;
+    List<EnrichSpec> enrich = features != null ? new EnrichReader(problems).read(stage, taken(stage, features, windows))
+        : List.of();
     ModelSpec model = "score".equals(type) ? model(stage.map(MODEL, true)) : null;
     refuseOther(stage, type, "features", MODEL);
     refuseOther(stage, type, "score", FEATURES);
     refuseOther(stage, type, "score", WINDOWS);
+    refuseOther(stage, type, "score", ENRICH);
     if (problems.count() > before || type == null) {
       return new Draft(stage.path(), name, output, deadLetter, null);
     }
     String dlq = deadLetter != null ? deadLetter : StageSpec.defaultDeadLetterTopic(output);
     ErrorPolicy onError = Values.byYamlName(ErrorPolicy.values(), ErrorPolicy::yamlName, onErrorText);
     StageSpec spec = dlq.equals(output) ? null : "features".equals(type)
-        ? new FeatureStageSpec(name, output, dlq, parallelism, onError, features, windows)
+        ? new FeatureStageSpec(name, output, dlq, parallelism, onError, features, windows, enrich)
         : new ScoreStageSpec(name, output, dlq, parallelism, onError, model);
     return new Draft(stage.path(), name, output, deadLetter, spec);
+  }
+
+  /** The names the stage's features and aggregates take, with their paths, which enrich may not take too. */
+  private static Map<String, String> taken(YamlMap stage, List<FeatureSpec> features, WindowSpec windows) {
+    Map<String, String> taken = new LinkedHashMap<>();
+    for (int i = 0; i < features.size(); i++) {
+      taken.put(features.get(i).name(), "the feature " + stage.path(FEATURES) + "[" + i + "]");
+    }
+    if (windows != null) {
+      windows.aggregates().forEach(a -> taken.put(a.name(), "an aggregate of " + stage.path(WINDOWS)));
+    }
+    return taken;
   }
 
   /** A key that belongs to the other stage type is a mistake worth naming, not an unknown key. */
@@ -95,7 +111,7 @@ final class StageReader {
   }
 
   private List<FeatureSpec> features(YamlMap stage) {
-    List<Node> lines = stage.list(FEATURES, !stage.has(WINDOWS));
+    List<Node> lines = stage.list(FEATURES, !stage.has(WINDOWS) && !stage.has(ENRICH));
     List<FeatureSpec> features = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; lines != null && i < lines.size(); i++) {
