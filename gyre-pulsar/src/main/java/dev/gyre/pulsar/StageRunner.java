@@ -246,7 +246,9 @@ public final class StageRunner implements AutoCloseable {
    * the inputs at their positions, then route them as one {@link AckGroup}.
    */
   private void handleStateful(List<Message<byte[]>> messages) throws PulsarClientException {
-    changelog.catchUp();
+    if (changelog.mustCatchUp(messages.stream().map(Message::getKey).toList())) {
+      changelog.awaitCaughtUp(Duration.ofSeconds(30));
+    }
     StatefulStage stateful = (StatefulStage) stage;
     List<InputRecord> records = new ArrayList<>(messages.size());
     List<Outcome> outcomes = new ArrayList<>(messages.size());

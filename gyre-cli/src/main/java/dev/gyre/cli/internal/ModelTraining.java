@@ -166,7 +166,12 @@ public final class ModelTraining {
         float[] x = new float[model.inputs().size()];
         for (int i = 0; i < x.length; i++) {
           String v = row.get(model.inputs().get(i)).trim();
-          x[i] = v.isEmpty() ? Float.NaN : v.equals("true") ? 1f : v.equals("false") ? 0f : Float.parseFloat(v);
+          try {
+            x[i] = v.isEmpty() ? Float.NaN : v.equals("true") ? 1f : v.equals("false") ? 0f : Float.parseFloat(v);
+          } catch (NumberFormatException e) {
+            throw new SpecException(new SpecProblem("model.inputs", 0, model.inputs().get(i), "is '" + v + "' in row "
+                + read + " of " + csv + ", not a number; a model input must be a number or boolean feature"));
+          }
         }
         rows.add(x);
         labels.add(row.get(labelColumn).trim());

@@ -4,12 +4,12 @@ import dev.gyre.api.StageException;
 import dev.gyre.core.window.KeyState;
 import dev.gyre.core.window.StatefulStage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pulsar.client.api.BatcherBuilder;
@@ -27,15 +27,20 @@ import org.apache.pulsar.client.api.Schema;
  * the entity key, one message per changed key and micro-batch with the state encoded by the stage's
  * codec, its last applied input position and the id of the instance that wrote it.
  *
- * <p>Restore and rescaling: every instance reads the whole changelog at start and, before each
- * micro-batch, what was written since ({@link #catchUp}); states other instances (or an earlier run)
- * wrote are kept as bytes and handed to the stage only when it next uses the key, if they are newer
- * than its own by input position. Key_Shared gives a key to a new instance only after the previous
- * one acknowledged the key's earlier inputs, and the stage host acknowledges an input only after its
- * key's state is on the changelog, so catching up before the batch sees the latest state of every
- * key in it.
+ * <p>Restore and rescaling: every instance reads the whole changelog at start, then a tail thread
+ * keeps reading what other instances write. States other instances (or an earlier run) wrote are
+ * kept as bytes and handed to the stage only when it next uses the key, if they are newer than its
+ * own by input position. A key this instance wrote last, and nobody wrote since, is <em>its own</em>:
+ * a batch of such keys goes ahead at once. A batch with any other key (new to this instance, or last
+ * written by another) first waits until the tail has read everything written before the batch
+ * ({@link #awaitCaughtUp}): Key_Shared gives a key to a new instance only after the previous one
+ * acknowledged the key's earlier inputs, and the stage host acknowledges an input only after its
+ * key's state is on the changelog, so the wait sees the latest state of every key in the batch.
+ * (A key handed away and back again before the tail saw the other instance's write is the one case
+ * the check can miss.)
  *
- * <p>Used by the stage thread only; the returned futures complete on client threads.
+ * <p>{@link #awaitCaughtUp}, {@link #snapshot} and {@link #write} are called by the stage thread;
+ * the returned futures complete on client threads.
  */
 public final class StateChangelog implements AutoCloseable {
   /** Message property: the input position the state includes. */
@@ -47,8 +52,16 @@ public final class StateChangelog implements AutoCloseable {
   private final Producer<byte[]> producer;
   private final Reader<byte[]> reader;
   private final String writer = UUID.randomUUID().toString();
-  private final Map<String, Foreign> foreign = new HashMap<>();
+  private final Map<String, Foreign> foreign = new ConcurrentHashMap<>();
+  /** Keys this instance wrote last, as far as the tail has seen. */
+  private final Set<String> own = ConcurrentHashMap.newKeySet();
   private final AtomicLong refused = new AtomicLong();
+  private final Object caughtUp = new Object();
+  /** When the tail last started a check that found nothing more to read, in nanoTime. */
+  private volatile long caughtUpAt = Long.MIN_VALUE;
+  private volatile boolean waiting;
+  private volatile boolean open = true;
+  private Thread tail;
 
   private record Foreign(long position, byte[] bytes) {}
 
@@ -72,7 +85,10 @@ public final class StateChangelog implements AutoCloseable {
       Reader<byte[]> reader = client.newReader(Schema.BYTES).topic(topic).startMessageId(MessageId.earliest)
           .readCompacted(true).readerName(name + "-state").create();
       StateChangelog changelog = new StateChangelog(stage, producer, reader);
-      changelog.catchUp();
+      changelog.restore();
+      changelog.tail = new Thread(changelog::follow, "gyre-state-" + name);
+      changelog.tail.setDaemon(true);
+      changelog.tail.start();
       return changelog;
     } catch (PulsarClientException e) {
       if (producer != null) {
@@ -83,17 +99,93 @@ public final class StateChangelog implements AutoCloseable {
     }
   }
 
-  /** Reads what was written to the changelog since the last call; other writers' states wait for use. */
-  public void catchUp() throws PulsarClientException {
+  /** Reads the whole changelog; other writers' states wait for use. */
+  private void restore() throws PulsarClientException {
     while (reader.hasMessageAvailable()) {
       Message<byte[]> m = reader.readNext(5, TimeUnit.SECONDS);
       if (m == null) {
         return;
       }
-      if (writer.equals(m.getProperty(WRITER)) || !m.hasKey()) {
-        continue;
+      accept(m);
+    }
+    caughtUpAt = System.nanoTime();
+  }
+
+  private void accept(Message<byte[]> m) {
+    if (writer.equals(m.getProperty(WRITER)) || !m.hasKey()) {
+      return;
+    }
+    foreign.put(m.getKey(), new Foreign(parse(m.getProperty(POSITION)), m.getValue()));
+    own.remove(m.getKey());
+  }
+
+  /** The tail thread: reads what others write; on request, checks it has read to the end. */
+  private void follow() {
+    while (open) {
+      try {
+        Message<byte[]> m = reader.readNext(5, TimeUnit.MILLISECONDS);
+        if (m != null) {
+          accept(m);
+        } else if (waiting) {
+          long asked = System.nanoTime();
+          if (!reader.hasMessageAvailable()) {
+            caughtUpAt = asked;
+            synchronized (caughtUp) {
+              caughtUp.notifyAll();
+            }
+          }
+        }
+      } catch (PulsarClientException e) {
+        if (!open) {
+          return;
+        }
+        sleepQuietly();
       }
-      foreign.put(m.getKey(), new Foreign(parse(m.getProperty(POSITION)), m.getValue()));
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether a batch of these input keys must wait for the tail: any key not this instance's own. */
+  public boolean mustCatchUp(List<String> keys) {
+    for (String key : keys) {
+      if (key == null || !own.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Waits until the tail has read everything written to the changelog before this call.
+   *
+   * @throws StageException if that takes longer than {@code timeout} (the broker is unreachable)
+   */
+  public void awaitCaughtUp(java.time.Duration timeout) {
+    long asked = System.nanoTime();
+    long deadline = asked + timeout.toNanos();
+    waiting = true;
+    try {
+      synchronized (caughtUp) {
+        while (caughtUpAt < asked) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new StageException("the state changelog could not be read to its end within " + timeout, true);
+          }
+          caughtUp.wait(Math.max(1, left / 1_000_000));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StageException("interrupted while reading the state changelog", true, e);
+    } finally {
+      waiting = false;
     }
   }
 
@@ -120,6 +212,7 @@ public final class StateChangelog implements AutoCloseable {
       KeyState state = stage.state(key);
       if (state != null) {
         snapshots.add(new Snapshot(key, state.lastPosition(), stage.codec().encode(state)));
+        own.add(key);
       }
     }
     return snapshots;
@@ -174,6 +267,14 @@ public final class StateChangelog implements AutoCloseable {
 
   @Override
   public void close() {
+    open = false;
+    if (tail != null) {
+      try {
+        tail.join(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     producer.closeAsync();
     reader.closeAsync();
   }
