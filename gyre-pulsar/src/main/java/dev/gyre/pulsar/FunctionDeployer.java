@@ -75,8 +75,19 @@ public final class FunctionDeployer {
   /**
    * Creates or updates one function; returns whether it was created. A worker that has just started
    * answers 503 ("Leader not yet ready") until its leader is elected: that is retried for up to
-   * {@link #LEADER_WAIT}.
+   * {@link #LEADER_WAIT}. A create that failed that way may have stored the function's package
+   * already, so the next attempt finds "metadata already exists": the stale package is deleted and
+   * the create tried again.
    */
+  private void deleteStalePackage(FunctionConfig config) {
+    String name = "function://" + config.getTenant() + "/" + config.getNamespace() + "/" + config.getName() + "@0";
+    try {
+      functions.packages().delete(name);
+    } catch (PulsarAdminException | RuntimeException e) {
+      // not there, or not deletable: the next create reports it
+    }
+  }
+
   private boolean createOrUpdate(FunctionConfig config, Path jar) throws PulsarAdminException {
     long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
     while (true) {
@@ -90,8 +101,12 @@ public final class FunctionDeployer {
         }
         return !exists;
       } catch (PulsarAdminException e) {
-        if (e.getStatusCode() != 503 || System.nanoTime() > deadline) {
+        boolean stalePackage = String.valueOf(e.getMessage()).contains("metadata already exists");
+        if ((e.getStatusCode() != 503 && !stalePackage) || System.nanoTime() > deadline) {
           throw e;
+        }
+        if (stalePackage) {
+          deleteStalePackage(config);
         }
         try {
           Thread.sleep(1000);
