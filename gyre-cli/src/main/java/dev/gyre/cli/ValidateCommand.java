@@ -36,10 +36,21 @@ final class ValidateCommand implements Callable<Integer> {
           s.input(), s instanceof dev.gyre.spec.PostgresSinkSpec ? "postgres" : "webhook", s.deadLetterTopic()));
       for (TopicPlan topic : plan.topics()) {
         if (topic.avroSchema() == null && plan.stages().stream().noneMatch(s -> s.deadLetterTopic().equals(topic.topic()))) {
-          out.printf("  %-12s %s%n", "feedback", topic.topic());
+          out.printf("  %-12s %s%n", role(plan, topic), topic.topic());
         }
       }
       return Gyre.OK;
     }
+  }
+
+  /** What a topic without a schema is for: state changelog, reference table, feedback, or late events. */
+  private static String role(PipelinePlan plan, TopicPlan topic) {
+    if (plan.stages().stream().anyMatch(s -> PipelinePlan.stateTopic(s.outputTopic()).equals(topic.topic()))) {
+      return "state";
+    }
+    if (plan.spec().feedback() != null && plan.spec().feedback().topic().equals(topic.topic())) {
+      return "feedback";
+    }
+    return topic.compacted() ? "table" : "late events";
   }
 }
