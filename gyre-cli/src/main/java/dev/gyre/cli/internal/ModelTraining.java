@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gyre.api.ModelException;
 import dev.gyre.api.SpecException;
 import dev.gyre.api.SpecProblem;
+import dev.gyre.backfill.CsvEvents;
 import dev.gyre.core.driver.PipelineDriver;
 import dev.gyre.core.event.EventCodec;
 import dev.gyre.core.plan.PipelinePlan;
