@@ -137,7 +137,9 @@ class SeaDriftLoopIT {
         // measured on this 2-core machine: about 0.78 served before the drift, 0.59 to 0.67 after it, the first
         // alert 731 labels after it, a version learned after the drift promoted at 5,000 labels serving 0.80
         double beforeDrift = served(published, 1000, DRIFT);
-        double afterDrift = served(published, DRIFT + 250, DRIFT + 1500);
+        // the lowest evaluation after the drift: how soon a learned version takes over varies with the broker's
+        // timing, so the mean over a fixed window may already include the recovery
+        double afterDrift = lowest(published, DRIFT + 250, DRIFT + 1500);
         assertThat(beforeDrift).as("the served accuracy before the drift").isGreaterThan(0.72);
         assertThat(afterDrift).as("the served accuracy after the drift").isLessThan(beforeDrift - 0.08);
         assertThat(fired).as("no alert before the drift")
@@ -170,6 +172,13 @@ class SeaDriftLoopIT {
 
   private static long lastLabels(List<JsonNode> published) {
     return published.isEmpty() ? 0 : published.get(published.size() - 1).get("labelsSeen").asLong();
+  }
+
+  /** The lowest accuracy among the evaluations published between the label counts. */
+  private static double lowest(List<JsonNode> published, long from, long to) {
+    return published.stream().filter(n -> n.get("type").asText().equals("evaluation")
+            && n.get("labelsSeen").asLong() > from && n.get("labelsSeen").asLong() <= to)
+        .mapToDouble(n -> n.get("accuracy").asDouble()).min().orElse(Double.NaN);
   }
 
   /** The mean accuracy of the evaluations (of whichever versions served) published between the label counts. */
